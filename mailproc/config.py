@@ -1,0 +1,294 @@
+"""Configuration: config.toml, validated at start-up with errors that name the key.
+
+Secrets never live in the file: it names environment variables (``password_env``).
+Relative paths resolve against the folder of the config file.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ENV_CONFIG = "MAILPROC_CONFIG"
+SECURITY_CHOICES = ("none", "ssl", "starttls")
+ROLES = ("kadis", "kabid", "prakom")
+
+
+class ConfigError(Exception):
+    """A configuration problem, phrased for the admin: names the key and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    nip: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Official(Person):
+    role: str = ""
+    delegates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ServiceConfig:
+    address: str
+    name: str
+    allowed_domains: tuple[str, ...]
+    rules_dir: Path
+    templates_dir: Path
+    storage_dir: Path
+    admin_email: str
+    secret_env: str
+
+
+@dataclass(frozen=True)
+class ImapConfig:
+    host: str
+    port: int
+    security: str
+    username: str
+    password_env: str
+    folder: str
+    processed_folder: str
+    quarantine_folder: str
+    after_handling: str
+    batch_size: int
+    idle: bool
+    ca_file: Path | None
+    verify: bool
+
+    @property
+    def password(self) -> str:
+        return _secret(self.password_env, "imap.password_env")
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    transport: str
+    host: str
+    port: int
+    security: str
+    directory: Path
+    username: str
+    password_env: str
+    ca_file: Path | None
+    verify: bool
+    admin_after_failures: int
+
+    @property
+    def password(self) -> str:
+        return _secret(self.password_env, "smtp.password_env") if self.password_env else ""
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_attachment_bytes: int
+    blocked_extensions: tuple[str, ...]
+    max_requests_per_sender_per_hour: int
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    service: ServiceConfig
+    database_url: str
+    imap: ImapConfig
+    smtp: SmtpConfig
+    limits: Limits
+    roles: dict[str, Official]
+    officers: tuple[Person, ...]
+    raw: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    @property
+    def secret(self) -> bytes:
+        """HMAC key for reply tokens and verification codes."""
+        value = os.environ.get(self.service.secret_env)
+        if value:
+            return value.encode()
+        # A fixed development key keeps the embedded default usable; production sets the variable.
+        return b"mailproc-development-secret:" + self.service.address.encode()
+
+
+def _secret(env: str, key: str) -> str:
+    value = os.environ.get(env)
+    if value is None:
+        raise ConfigError(f"{key}: environment variable {env} is not set")
+    return value
+
+
+class _Reader:
+    """Reads typed values from one TOML table, collecting errors with their full key."""
+
+    def __init__(self, table: dict[str, Any], prefix: str, errors: list[str]):
+        self.table, self.prefix, self.errors = table, prefix, errors
+
+    def _key(self, key: str) -> str:
+        return f"{self.prefix}.{key}" if self.prefix else key
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any = ..., choices: tuple = ()) -> Any:
+        if key not in self.table:
+            if default is ...:
+                self.errors.append(f"{self._key(key)}: missing")
+                return None
+            return default
+        value = self.table[key]
+        if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            self.errors.append(f"{self._key(key)}: expected {names}, got {type(value).__name__} {value!r}")
+            return None if default is ... else default
+        if choices and value not in choices:
+            self.errors.append(f"{self._key(key)}: {value!r} is not one of {', '.join(choices)}")
+        return value
+
+    def address(self, key: str, default: Any = ...) -> str | None:
+        value = self.get(key, str, default)
+        if value and ("@" not in value or value.count("@") != 1 or " " in value):
+            self.errors.append(f"{self._key(key)}: {value!r} is not an email address")
+        return value.lower() if isinstance(value, str) else value
+
+    def strings(self, key: str, default: Any = ...) -> tuple[str, ...]:
+        value = self.get(key, list, default)
+        if value is None:
+            return ()
+        bad = [v for v in value if not isinstance(v, str)]
+        if bad:
+            self.errors.append(f"{self._key(key)}: every item must be a string, got {bad[0]!r}")
+        return tuple(v for v in value if isinstance(v, str))
+
+    def port(self, key: str, default: Any = ...) -> int:
+        value = self.get(key, int, default)
+        if isinstance(value, int) and not 0 < value < 65536:
+            self.errors.append(f"{self._key(key)}: port {value} is out of range 1-65535")
+        return value
+
+    def sub(self, key: str, required: bool = True) -> "_Reader":
+        value = self.table.get(key)
+        if value is None:
+            if required:
+                self.errors.append(f"{self._key(key)}: missing table [{self._key(key)}]")
+            value = {}
+        elif not isinstance(value, dict):
+            self.errors.append(f"{self._key(key)}: expected a table")
+            value = {}
+        return _Reader(value, self._key(key), self.errors)
+
+
+def find_config_path(explicit: str | os.PathLike | None = None) -> Path:
+    if explicit:
+        return Path(explicit)
+    if os.environ.get(ENV_CONFIG):
+        return Path(os.environ[ENV_CONFIG])
+    return Path("config.toml")
+
+
+def load_config(path: str | os.PathLike | None = None) -> Config:
+    path = find_config_path(path).resolve()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path} (use --config or {ENV_CONFIG})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    return parse_config(data, path)
+
+
+def parse_config(data: dict[str, Any], path: Path) -> Config:
+    base = path.parent
+    errors: list[str] = []
+    root = _Reader(data, "", errors)
+
+    def resolve(value: str | None) -> Path:
+        p = Path(value or ".")
+        return p if p.is_absolute() else (base / p)
+
+    s = root.sub("service")
+    address = s.address("address")
+    service = ServiceConfig(
+        address=address or "",
+        name=s.get("name", str, "Service Desk"),
+        allowed_domains=tuple(d.lower().lstrip("@.") for d in s.strings("allowed_domains", [])),
+        rules_dir=resolve(s.get("rules_dir", str, "rules")),
+        templates_dir=resolve(s.get("templates_dir", str, "templates")),
+        storage_dir=resolve(s.get("storage_dir", str, "storage")),
+        admin_email=s.address("admin_email", address or ""),
+        secret_env=s.get("secret_env", str, "MAILPROC_SECRET"),
+    )
+
+    d = root.sub("database")
+    url = d.get("url", str) or ""
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:////") and url != "sqlite:///:memory:":
+        url = "sqlite:///" + str(resolve(url[len("sqlite:///"):]))
+    if url and not url.startswith(("sqlite", "postgresql")):
+        errors.append(f"database.url: {url.split(':')[0]!r} is not supported (use sqlite:/// or postgresql+psycopg://)")
+
+    i = root.sub("imap")
+    imap = ImapConfig(
+        host=i.get("host", str, "127.0.0.1"),
+        port=i.port("port", 1143),
+        security=i.get("security", str, "none", SECURITY_CHOICES),
+        username=i.get("username", str, address or ""),
+        password_env=i.get("password_env", str, "MAILPROC_IMAP_PASSWORD"),
+        folder=i.get("folder", str, "INBOX"),
+        processed_folder=i.get("processed_folder", str, "Processed"),
+        quarantine_folder=i.get("quarantine_folder", str, "Quarantine"),
+        after_handling=i.get("after_handling", str, "move", ("move", "flag")),
+        batch_size=i.get("batch_size", int, 200),
+        idle=i.get("idle", bool, True),
+        ca_file=resolve(i.get("ca_file", str)) if "ca_file" in i.table else None,
+        verify=i.get("verify", bool, True),
+    )
+
+    m = root.sub("smtp")
+    smtp = SmtpConfig(
+        transport=m.get("transport", str, "smtp", ("smtp", "directory")),
+        host=m.get("host", str, "127.0.0.1"),
+        port=m.port("port", 25),
+        security=m.get("security", str, "none", SECURITY_CHOICES),
+        directory=resolve(m.get("directory", str, "storage/outbox")),
+        username=m.get("username", str, ""),
+        password_env=m.get("password_env", str, ""),
+        ca_file=resolve(m.get("ca_file", str)) if "ca_file" in m.table else None,
+        verify=m.get("verify", bool, True),
+        admin_after_failures=m.get("admin_after_failures", int, 5),
+    )
+
+    lim = root.sub("limits", required=False)
+    limits = Limits(
+        max_attachment_bytes=lim.get("max_attachment_bytes", int, 25 * 1024 * 1024),
+        blocked_extensions=tuple(e.lower().lstrip(".") for e in lim.strings("blocked_extensions", [])),
+        max_requests_per_sender_per_hour=lim.get("max_requests_per_sender_per_hour", int, 20),
+    )
+
+    roles: dict[str, Official] = {}
+    r = root.sub("roles")
+    for role in ROLES:
+        t = r.sub(role)
+        roles[role] = Official(
+            name=t.get("name", str, ""), nip=_nip(t, errors), email=t.address("email") or "",
+            role=role, delegates=tuple(x.lower() for x in t.strings("delegates", [])),
+        )
+
+    officers = []
+    raw_officers = data.get("officers", [])
+    if not isinstance(raw_officers, list) or not raw_officers:
+        errors.append("officers: at least one [[officers]] table is required")
+        raw_officers = []
+    for n, table in enumerate(raw_officers):
+        t = _Reader(table if isinstance(table, dict) else {}, f"officers[{n}]", errors)
+        officers.append(Person(name=t.get("name", str), nip=_nip(t, errors), email=t.address("email") or ""))
+
+    if errors:
+        raise ConfigError(f"{path}: invalid configuration:\n  " + "\n  ".join(errors))
+    return Config(path=path, service=service, database_url=url, imap=imap, smtp=smtp, limits=limits,
+                  roles=roles, officers=tuple(officers), raw=data)
+
+
+def _nip(t: _Reader, errors: list[str]) -> str:
+    nip = t.get("nip", str, "")
+    if nip and not (nip.isdigit() and len(nip) == 18):
+        errors.append(f"{t._key('nip')}: {nip!r} is not an 18-digit NIP")
+    return nip

@@ -1,0 +1,103 @@
+"""Compose: Indonesian mail from templates/email (text + HTML), queued as an outbox row.
+
+A template ``NAME.txt`` sets the subject with ``{% set subject = ... %}``; ``NAME.html`` is optional.
+Every message we send is marked as automatic (RFC 3834) so that well-behaved robots do not answer.
+"""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, formataddr
+from typing import Any, Iterable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from mailproc.clock import Clock
+from mailproc.config import Config
+from mailproc.store.models import OUT_PENDING, OutboxMessage
+
+
+@dataclass(frozen=True)
+class FileToAttach:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+class Composer:
+    def __init__(self, config: Config, clock: Clock):
+        self.config = config
+        self.clock = clock
+        self.env = Environment(
+            loader=FileSystemLoader(str(config.service.templates_dir / "email")),
+            autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        from mailproc.documents.dates import format_date_id, format_datetime_id
+        self.env.filters["tanggal"] = format_date_id
+        self.env.filters["waktu"] = format_datetime_id
+        self.domain = config.service.address.rsplit("@", 1)[-1]
+
+    def new_message_id(self, label: str) -> str:
+        return f"<mailproc.{label}.{secrets.token_hex(8)}@{self.domain}>"
+
+    def render(self, template: str, context: dict[str, Any]) -> tuple[str, str, str | None]:
+        """(subject, text, html) of a template pair."""
+        context = {"service": self.config.service, **context}
+        module = self.env.get_template(f"{template}.txt").make_module(context)
+        subject = " ".join(str(getattr(module, "subject", "")).split())
+        html = None
+        try:
+            html = self.env.get_template(f"{template}.html").render(context, subject=subject)
+        except Exception as exc:
+            from jinja2 import TemplateNotFound
+            if not isinstance(exc, TemplateNotFound):
+                raise
+        return subject, str(module), html
+
+    def compose(self, template: str, to: Iterable[str], context: dict[str, Any], *, cc: Iterable[str] = (),
+                in_reply_to: str | None = None, references: Iterable[str] = (), message_id: str | None = None,
+                ticket_code: str | None = None, answering: bool = True,
+                attachments: Iterable[FileToAttach] = ()) -> EmailMessage:
+        subject, text, html = self.render(template, context)
+        service = self.config.service
+        msg = EmailMessage(policy=SMTP)
+        msg["From"] = formataddr((service.name, service.address))
+        msg["To"] = ", ".join(to)
+        cc = list(cc)
+        if cc:
+            msg["Cc"] = ", ".join(cc)
+        msg["Subject"] = subject
+        msg["Date"] = format_datetime(self.clock.now())
+        msg["Message-ID"] = message_id or self.new_message_id(ticket_code or template)
+        refs = [r for r in references if r]
+        if in_reply_to:
+            msg["In-Reply-To"] = in_reply_to
+            refs = [r for r in refs if r != in_reply_to] + [in_reply_to]
+        if refs:
+            msg["References"] = " ".join(dict.fromkeys(refs))
+        msg["Auto-Submitted"] = "auto-replied" if answering else "auto-generated"
+        msg["X-Auto-Response-Suppress"] = "All"
+        if ticket_code:
+            msg["X-Mailproc-Ticket"] = ticket_code
+        msg.set_content(text)
+        if html:
+            msg.add_alternative(html, subtype="html")
+        for item in attachments:
+            maintype, _, subtype = item.content_type.partition("/")
+            msg.add_attachment(item.data, maintype=maintype or "application",
+                               subtype=subtype or "octet-stream", filename=item.filename)
+        return msg
+
+    def enqueue(self, session, msg: EmailMessage, *, kind: str, ticket_id: int | None = None) -> OutboxMessage:
+        recipients = [a.strip() for field in ("To", "Cc", "Bcc") for a in (msg.get(field) or "").split(",")
+                      if a.strip()]
+        from email.utils import getaddresses
+        addrs = [addr for _, addr in getaddresses(recipients) if addr]
+        now = self.clock.now()
+        row = OutboxMessage(created_at=now, ticket_id=ticket_id, kind=kind, recipients=addrs,
+                            subject=str(msg["Subject"]), message_id=str(msg["Message-ID"]),
+                            raw=msg.as_bytes(policy=SMTP), status=OUT_PENDING, attempts=0, next_attempt_at=now)
+        session.add(row)
+        return row

@@ -1,0 +1,224 @@
+"""Deliver the outbox: claim due rows, send them over one connection, record each result.
+
+Delivery is claim → send → record. A row is claimed (status ``sending``) in its own short
+transaction, so several workers never send the same row; after a crash a row can be left in
+``sending``: ``recover_stale`` puts it back once it is older than ``stale_after`` (at worst a
+repeat, never a loss). Failures are retried with exponential back-off; a permanent refusal
+(5xx for every recipient) ends the row as ``failed``. After ``admin_after_failures`` attempts the
+admin is told once.
+"""
+from __future__ import annotations
+
+import logging
+import smtplib
+import ssl
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy import select, update
+
+from mailproc.store.models import OUT_FAILED, OUT_PENDING, OUT_SENDING, OUT_SENT, OutboxMessage
+
+log = logging.getLogger(__name__)
+
+BACKOFF_FIRST = timedelta(minutes=1)
+BACKOFF_MAX = timedelta(hours=1)
+STALE_AFTER = timedelta(minutes=10)
+
+
+class TemporaryFailure(Exception):
+    pass
+
+
+class PermanentFailure(Exception):
+    pass
+
+
+class Transport(Protocol):
+    def __enter__(self) -> "Transport": ...
+    def __exit__(self, *exc) -> None: ...
+    def send(self, row: OutboxMessage, sender: str) -> None: ...
+
+
+class SmtpTransport:
+    """One SMTP connection for a whole delivery round."""
+
+    def __init__(self, smtp_config, timeout: float = 30.0):
+        self.cfg = smtp_config
+        self.timeout = timeout
+        self.conn: smtplib.SMTP | None = None
+
+    def _context(self) -> ssl.SSLContext:
+        ctx = ssl.create_default_context(cafile=str(self.cfg.ca_file) if self.cfg.ca_file else None)
+        if not self.cfg.verify:
+            ctx.check_hostname = False
+            ctx.verify_mode = ssl.CERT_NONE
+        return ctx
+
+    def __enter__(self) -> "SmtpTransport":
+        c = self.cfg
+        try:
+            if c.security == "ssl":
+                self.conn = smtplib.SMTP_SSL(c.host, c.port, timeout=self.timeout, context=self._context())
+            else:
+                self.conn = smtplib.SMTP(c.host, c.port, timeout=self.timeout)
+                if c.security == "starttls":
+                    self.conn.starttls(context=self._context())
+            if c.username:
+                self.conn.login(c.username, c.password)
+        except ssl.SSLCertVerificationError as exc:
+            raise TemporaryFailure(f"SMTP {c.host}:{c.port}: TLS certificate not trusted: {exc.verify_message}") from exc
+        except (OSError, smtplib.SMTPException) as exc:
+            raise TemporaryFailure(f"SMTP {c.host}:{c.port} unreachable: {exc}") from exc
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.quit()
+            except (OSError, smtplib.SMTPException):
+                self.conn.close()
+
+    def send(self, row: OutboxMessage, sender: str) -> None:
+        assert self.conn is not None
+        try:
+            refused = self.conn.sendmail(sender, list(row.recipients), row.raw)
+        except smtplib.SMTPRecipientsRefused as exc:
+            codes = [code for code, _ in exc.recipients.values()]
+            if all(500 <= code < 600 for code in codes):
+                raise PermanentFailure(f"all recipients refused: {exc.recipients}") from exc
+            raise TemporaryFailure(f"recipients refused: {exc.recipients}") from exc
+        except smtplib.SMTPResponseException as exc:
+            if 500 <= exc.smtp_code < 600:
+                raise PermanentFailure(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
+            raise TemporaryFailure(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
+        except (OSError, smtplib.SMTPException) as exc:
+            raise TemporaryFailure(str(exc) or type(exc).__name__) from exc
+        if refused:
+            log.warning("outbox %s: some recipients refused: %s", row.message_id, refused)
+
+
+class DirectoryTransport:
+    """Writes each message as an .eml file (the `directory` transport: demos, offline set-ups)."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    def __enter__(self) -> "DirectoryTransport":
+        self.directory.mkdir(parents=True, exist_ok=True)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def send(self, row: OutboxMessage, sender: str) -> None:
+        name = f"{row.id:08d}-{row.kind}.eml"
+        tmp = self.directory / f".{name}.tmp"
+        tmp.write_bytes(row.raw)
+        tmp.replace(self.directory / name)
+
+
+def make_transport(config) -> Transport:
+    if config.smtp.transport == "directory":
+        return DirectoryTransport(config.smtp.directory)
+    return SmtpTransport(config.smtp)
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def backoff(attempts: int) -> timedelta:
+    return min(BACKOFF_FIRST * (2 ** max(0, attempts - 1)), BACKOFF_MAX)
+
+
+def claim(desk, limit: int) -> list[OutboxMessage]:
+    now = desk.clock.now()
+    with desk.transaction() as s:
+        query = (select(OutboxMessage).where(OutboxMessage.status == OUT_PENDING,
+                                             OutboxMessage.next_attempt_at <= now)
+                 .order_by(OutboxMessage.id).limit(limit))
+        if s.bind.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        rows = list(s.scalars(query))
+        for row in rows:
+            row.status, row.claimed_at, row.claimed_by = OUT_SENDING, now, desk.worker
+        return rows
+
+
+def recover_stale(desk, stale_after: timedelta = STALE_AFTER) -> int:
+    """Rows claimed by a worker that died before recording the result go back to the queue."""
+    cutoff = desk.clock.now() - stale_after
+    with desk.transaction() as s:
+        result = s.execute(update(OutboxMessage)
+                           .where(OutboxMessage.status == OUT_SENDING, OutboxMessage.claimed_at < cutoff)
+                           .values(status=OUT_PENDING, claimed_by=None))
+        return result.rowcount or 0
+
+
+def deliver_due(desk, limit: int = 500, transport: Transport | None = None) -> DeliveryReport:
+    report = DeliveryReport()
+    rows = claim(desk, limit)
+    if not rows:
+        return report
+    sender = desk.config.service.address
+    transport = transport or make_transport(desk.config)
+    pending = list(rows)
+    try:
+        with transport:
+            while pending:
+                row = pending[0]
+                try:
+                    transport.send(row, sender)
+                except PermanentFailure as exc:
+                    _record(desk, row, failed=str(exc), permanent=True)
+                    report.failed += 1
+                else:
+                    _record(desk, row)
+                    report.sent += 1
+                pending.pop(0)
+    except TemporaryFailure as exc:
+        report.errors.append(str(exc))
+        for row in pending:
+            _record(desk, row, failed=str(exc))
+            report.retried += 1
+    return report
+
+
+def _record(desk, row: OutboxMessage, failed: str | None = None, permanent: bool = False) -> None:
+    now = desk.clock.now()
+    with desk.transaction() as s:
+        current = s.get(OutboxMessage, row.id)
+        if failed is None:
+            current.status, current.sent_at, current.last_error = OUT_SENT, now, None
+            return
+        current.attempts += 1
+        current.last_error = failed[:2000]
+        if permanent:
+            current.status = OUT_FAILED
+            log.error("outbox %s to %s failed for good: %s", current.message_id, current.recipients, failed)
+        else:
+            current.status = OUT_PENDING
+            current.next_attempt_at = now + backoff(current.attempts)
+            log.warning("outbox %s: delivery failed (attempt %d), retry at %s: %s", current.message_id,
+                        current.attempts, current.next_attempt_at.isoformat(timespec="seconds"), failed)
+        limit = desk.config.smtp.admin_after_failures
+        if current.attempts == limit and current.kind != "admin_alert":
+            _alert_admin(desk, s, current)
+
+
+def _alert_admin(desk, session, row: OutboxMessage) -> None:
+    admin = desk.config.service.admin_email
+    if not admin or admin in row.recipients:
+        return
+    msg = desk.composer.compose("admin_alert", [admin], {
+        "problem": f"Surat keluar {row.message_id} ({row.kind}) untuk {', '.join(row.recipients)} "
+                   f"belum terkirim setelah {row.attempts} kali percobaan.",
+        "detail": row.last_error or "", "next_attempt": row.next_attempt_at}, answering=False)
+    desk.composer.enqueue(session, msg, kind="admin_alert", ticket_id=row.ticket_id)
