@@ -1,0 +1,1 @@
+"""Documents the service produces: the Berita Acara (rendering, signing, verifying the file)."""

@@ -1,0 +1,51 @@
+"""Indonesian date formatting for documents ("Jumat, 27 November 2026").
+
+The names are spelled out here instead of relying on the system locale
+(``strftime('%A')`` depends on which locales the host has installed).
+Aware datetimes are shown in Western Indonesia Time (WIB, Asia/Jakarta),
+the time zone of Liwa; naive datetimes are taken to be WIB already.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+DAY_NAMES: tuple[str, ...] = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MONTH_NAMES: tuple[str, ...] = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def local_date(moment: date | datetime) -> date:
+    """The calendar date of ``moment`` in WIB (aware datetimes are converted first)."""
+    if isinstance(moment, datetime):
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(WIB)
+        return moment.date()
+    return moment
+
+
+def format_date(moment: date | datetime) -> str:
+    """``27 November 2026``: the form used after a place name ("Liwa, 27 November 2026")."""
+    day = local_date(moment)
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def format_long_date(moment: date | datetime) -> str:
+    """``Jumat, 27 November 2026``: day name, day, month name, year."""
+    day = local_date(moment)
+    return f"{DAY_NAMES[day.weekday()]}, {format_date(day)}"
