@@ -192,7 +192,7 @@ def _headers(text: str) -> list[tuple[int, int, bool]]:
     offset = 0
     for line in text.split("\n"):
         # header blocks start with a "Label:" line; trying only those keeps huge bodies fast
-        if ":" in line[:80]:
+        if ":" in line[:80] or (line[:1] and line[0] in "-_*"):
             match = _BLOCK_RE.match(text, offset) or _GENERIC_BLOCK_RE.match(text, offset)
             if match:
                 start = match.start()
@@ -316,6 +316,12 @@ class _ReplyHtmlParser(HTMLParser):
     def _dropping(self) -> bool:
         return self.drop_depth is not None
 
+    def _break(self) -> None:
+        """A block boundary: a new line unless the output already stands at the start of one."""
+        last = next((part for part in reversed(self.parts) if part), "\n")
+        if not last.endswith("\n"):
+            self.parts.append("\n")
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.stopped:
             return
@@ -334,7 +340,8 @@ class _ReplyHtmlParser(HTMLParser):
                     or attributes.get("data-signatureblock") == "true")
             if drop and tag not in _VOID:
                 if tag == "blockquote":
-                    self.parts.append(f"\n>\n")
+                    self._break()
+                    self.parts.append(">\n")
                 self.drop_depth = len(self.stack)
         if tag in _VOID:
             if tag == "br" and not self._dropping():
@@ -346,9 +353,10 @@ class _ReplyHtmlParser(HTMLParser):
         if tag == "pre":
             self.pre += 1
         if tag == "li":
-            self.parts.append("\n- ")
+            self._break()
+            self.parts.append("- ")
         elif tag in _BLOCK:
-            self.parts.append("\n")
+            self._break()
         elif tag in ("td", "th"):
             self.parts.append(" ")
 
@@ -371,7 +379,7 @@ class _ReplyHtmlParser(HTMLParser):
                 self.drop_depth = None
             return
         if tag in _BLOCK:
-            self.parts.append("\n")
+            self._break()
 
     def handle_data(self, data: str) -> None:
         if self.stopped or self._dropping():
