@@ -64,11 +64,26 @@ class Desk:
         return OpdRegistry.load(self.rules_dir)
 
     @cached_property
+    def calendar(self):
+        from mailproc.sla.calendar import WorkingCalendar
+        return WorkingCalendar.load(self.rules_dir)
+
+    @cached_property
+    def sla(self):
+        from mailproc.sla.targets import SlaTargets
+        return SlaTargets.load(self.rules_dir)
+
+    @cached_property
+    def grammar(self):
+        from mailproc.decisions import KeywordGrammar
+        return KeywordGrammar.load(self.rules_dir)
+
+    @cached_property
     def composer(self):
         from mailproc.outbox.compose import Composer
         return Composer(self.config, self.clock)
 
     def load_rules(self) -> None:
         """Validate every rules file now (start-up), so errors show before any mail is handled."""
-        for name in ("guard", "classifier", "intent", "registry"):
+        for name in ("guard", "classifier", "intent", "registry", "calendar", "sla", "grammar"):
             getattr(self, name)

@@ -14,7 +14,8 @@ from typing import Any, Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from mailproc.clock import Clock
+from mailproc.clock import WIB, Clock
+from mailproc.documents.dates import format_long_date
 from mailproc.config import Config
 from mailproc.store.models import OUT_PENDING, OutboxMessage
 
@@ -26,6 +27,12 @@ class FileToAttach:
     data: bytes
 
 
+def format_moment(moment) -> str:
+    """``Jumat, 27 November 2026 pukul 10.15 WIB``."""
+    local = moment.astimezone(WIB)
+    return f"{format_long_date(local)} pukul {local:%H.%M} WIB"
+
+
 class Composer:
     def __init__(self, config: Config, clock: Clock):
         self.config = config
@@ -34,9 +41,8 @@ class Composer:
             loader=FileSystemLoader(str(config.service.templates_dir / "email")),
             autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-        from mailproc.documents.dates import format_date_id, format_datetime_id
-        self.env.filters["tanggal"] = format_date_id
-        self.env.filters["waktu"] = format_datetime_id
+        self.env.filters["tanggal"] = format_long_date
+        self.env.filters["waktu"] = format_moment
         self.domain = config.service.address.rsplit("@", 1)[-1]
 
     def new_message_id(self, label: str) -> str:

@@ -1,0 +1,80 @@
+"""Command line: ``mailproc [--config PATH] [--now ISO-8601] COMMAND``.
+
+Imports are deferred to the command that needs them, so that a start (an MTA piping one
+message into ``ingest``) costs little.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+EX_OK, EX_DATAERR, EX_SOFTWARE, EX_TEMPFAIL, EX_CONFIG = 0, 65, 70, 75, 78
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="mailproc", description="Email-driven service desk of Diskominfo Lampung Barat.")
+    p.add_argument("--config", help="path to config.toml (default: $MAILPROC_CONFIG or ./config.toml)")
+    p.add_argument("--now", help="act at this instant (ISO-8601; naive means WIB), for tests and replays")
+    p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub.add_parser("run", help="the long-running service: mailbox (IDLE/poll), outbox, periodic jobs")
+    sub.add_parser("poll", help="handle the mailbox once, deliver the outbox, and exit")
+    ingest = sub.add_parser("ingest", help="read raw messages from files or standard input (MTA pipe)")
+    ingest.add_argument("files", nargs="*", help="message files; none means standard input")
+    sub.add_parser("tick", help="run all due periodic work once (outbox delivery, SLA reminders)")
+    tickets = sub.add_parser("tickets", help="list tickets")
+    tickets.add_argument("--status", help="only this status")
+    tickets.add_argument("--json", action="store_true")
+    show = sub.add_parser("show", help="one ticket with its timeline")
+    show.add_argument("ticket")
+    show.add_argument("--json", action="store_true")
+    messages = sub.add_parser("messages", help="inbound mail that did not become a ticket, and why")
+    messages.add_argument("--all", action="store_true", help="every inbound message")
+    messages.add_argument("--json", action="store_true")
+    promote = sub.add_parser("promote", help="turn a misjudged message into a ticket")
+    promote.add_argument("message", type=int, help="message number from `mailproc messages`")
+    sub.add_parser("check", help="check config, rules, database, IMAP and SMTP")
+    db = sub.add_parser("db", help="database administration")
+    db.add_argument("action", choices=["upgrade"])
+    demo = sub.add_parser("demo", help="start the local mail stack, send sample requests, show what happened")
+    demo.add_argument("--keep", action="store_true", help="leave the mail stack running afterwards")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from mailproc.config import ConfigError, load_config
+
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"mailproc: {exc}", file=sys.stderr)
+        # An MTA pipe must keep the mail and retry once the admin has fixed the configuration.
+        return EX_TEMPFAIL if args.command == "ingest" else EX_CONFIG
+    from mailproc.clock import Clock, parse_instant
+    from mailproc.desk import Desk
+
+    clock = Clock(parse_instant(args.now) if args.now else None)
+    desk = Desk(config, clock)
+    from mailproc import commands
+
+    handler = getattr(commands, f"cmd_{args.command}")
+    try:
+        return handler(desk, args) or EX_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        from mailproc.commands import describe_startup_error
+        message = describe_startup_error(exc)
+        if message is None:
+            raise
+        print(f"mailproc: {message}", file=sys.stderr)
+        return EX_CONFIG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""The commands behind the CLI, one function each: ``cmd_<name>(desk, args) -> exit code``."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger("mailproc")
+
+EX_OK, EX_DATAERR, EX_TEMPFAIL, EX_UNAVAILABLE = 0, 65, 75, 69
+
+
+def describe_startup_error(exc: Exception) -> str | None:
+    """One clear line for the errors an admin can fix; None for a bug (shown with its traceback)."""
+    from sqlalchemy.exc import OperationalError
+
+    from mailproc.mailbox import MailboxUnavailable
+    from mailproc.store.db import NotMigrated
+
+    from mailproc.promote import PromoteError
+
+    if isinstance(exc, (NotMigrated, MailboxUnavailable, PromoteError)):
+        return str(exc)
+    if isinstance(exc, OperationalError):
+        return f"database unavailable: {str(exc.orig).strip().splitlines()[0]}"
+    if type(exc).__name__ in ("RulesError", "GuardRulesError", "CalendarRulesError", "SlaRulesError",
+                              "KeywordRulesError", "RegistryError", "ConfigError", "TemplateSyntaxError"):
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def cmd_db(desk, args) -> int:
+    from mailproc.store.db import upgrade
+    upgrade(desk.config.database_url)
+    print(f"database at revision head ({_safe_url(desk.config.database_url)})")
+    return EX_OK
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def cmd_ingest(desk, args) -> int:
+    from mailproc.inbound import Inbound, Origin
+    from mailproc.parse import looks_like_mail
+
+    sources = [(name, Path(name).read_bytes) for name in args.files] or [("-", sys.stdin.buffer.read)]
+    status = EX_OK
+    inbound = None
+    for name, read in sources:
+        try:
+            raw = read()
+        except OSError as exc:
+            print(f"mailproc ingest: {name}: {exc}", file=sys.stderr)
+            status = max(status, EX_DATAERR)
+            continue
+        if not looks_like_mail(raw):
+            print(f"mailproc ingest: {name}: not a mail message", file=sys.stderr)
+            status = max(status, EX_DATAERR)
+            continue
+        try:
+            inbound = inbound or Inbound(desk)
+            result = inbound.handle(raw, Origin("ingest"))
+        except Exception as exc:
+            log.exception("ingest %s: temporary failure, the MTA should retry", name)
+            print(f"mailproc ingest: {name}: temporary failure: {describe_startup_error(exc) or exc}", file=sys.stderr)
+            return EX_TEMPFAIL
+        print(f"{name}: {result.outcome}" + (f" {result.ticket}" if result.ticket else "") +
+              (f" ({result.reason})" if result.reason and result.outcome != "ticket" else ""))
+    return status
+
+
+def cmd_poll(desk, args) -> int:
+    from mailproc.mailbox import MailboxDoor
+    from mailproc.outbox.sender import deliver_due
+
+    door = MailboxDoor(desk)
+    try:
+        report = door.poll_once()
+    finally:
+        door.close()
+    delivery = deliver_due(desk)
+    summary = ", ".join(f"{k} {v}" for k, v in sorted(report.outcomes.items())) or "nothing new"
+    print(f"poll: {report.fetched} message(s): {summary}; outbox: {delivery.sent} sent, "
+          f"{delivery.retried} to retry, {delivery.failed} failed")
+    for error in delivery.errors:
+        print(f"outbox: {error}", file=sys.stderr)
+    return EX_OK
+
+
+def cmd_tick(desk, args) -> int:
+    from mailproc.service import tick
+    for line in tick(desk):
+        print(line)
+    return EX_OK
+
+
+def cmd_run(desk, args) -> int:
+    from mailproc.service import Service
+    Service(desk).run()
+    return EX_OK
+
+
+def cmd_tickets(desk, args) -> int:
+    from mailproc import views
+    with desk.sessions() as s:
+        rows = views.list_tickets(s, args.status)
+        if args.json:
+            _print_json([views.ticket_summary(t) for t in rows])
+        else:
+            print(views.tickets_table(rows))
+    return EX_OK
+
+
+def cmd_show(desk, args) -> int:
+    from mailproc import views
+    from mailproc.tickets import find_by_code
+    with desk.sessions() as s:
+        ticket = find_by_code(s, args.ticket)
+        if ticket is None:
+            print(f"mailproc: no ticket {args.ticket}", file=sys.stderr)
+            return EX_DATAERR
+        if args.json:
+            _print_json(views.ticket_detail(desk, ticket))
+        else:
+            print(views.ticket_text(desk, ticket))
+    return EX_OK
+
+
+def cmd_messages(desk, args) -> int:
+    from mailproc import views
+    with desk.sessions() as s:
+        rows = views.list_messages(s, include_all=args.all)
+        if args.json:
+            _print_json([views.message_summary(m) for m in rows])
+        else:
+            print(views.messages_table(rows))
+    return EX_OK
+
+
+def cmd_promote(desk, args) -> int:
+    from mailproc.promote import promote
+    code = promote(desk, args.message)
+    print(f"message {args.message} is now ticket {code}")
+    return EX_OK
+
+
+def cmd_check(desk, args) -> int:
+    from mailproc.check import run_checks
+    failures = 0
+    for name, ok, detail in run_checks(desk):
+        failures += not ok
+        print(f"{'OK  ' if ok else 'FAIL'} {name}: {detail}")
+    return EX_UNAVAILABLE if failures else EX_OK
+
+
+def cmd_demo(desk, args) -> int:
+    from mailproc.demo import run_demo
+    return run_demo(desk, keep=args.keep)

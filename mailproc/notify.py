@@ -1,0 +1,138 @@
+"""Notify: every mail the workflow sends, each from its template, queued in the same transaction.
+
+People are told what they need in Indonesian: the requester (acknowledgement, progress), the
+officials (disposition requests, answers to unreadable replies), the officers (the work order).
+"""
+from __future__ import annotations
+
+import re
+from sqlalchemy.orm import Session
+
+from mailproc.archive import Archive
+from mailproc.outbox.compose import FileToAttach
+from mailproc.parse import Mail
+from mailproc.store.models import Attachment, Disposition, InboundMessage, Ticket
+
+CATEGORY_NAMES = {
+    "1.1": "Perancangan interkoneksi jaringan intra pemerintah daerah",
+    "1.2": "Pembangunan/pengembangan jaringan intra pemerintah daerah",
+    "1.3": "Perbaikan dan atau pemeliharaan jaringan intra pemerintah daerah",
+    "1.4": "Rekomendasi kebutuhan peralatan jaringan intra pemerintah daerah",
+}
+STEP_TITLES = {"kadis": "Kepala Dinas Komunikasi dan Informatika", "kabid": "Kepala Bidang Aplikasi Informatika",
+               "prakom": "Pranata Komputer Fungsi Infrastruktur dan Teknologi", "officer": "Petugas Service Desk"}
+_EQUIPMENT = re.compile(r"anggaran|dana|biaya|peralatan|perangkat|alat|pengadaan|budget|equipment", re.IGNORECASE)
+
+
+def _ticket_context(desk, ticket: Ticket) -> dict:
+    return {"ticket": ticket, "category_name": CATEGORY_NAMES.get(ticket.category or "", "Belum ditentukan (triase)"),
+            "categories": CATEGORY_NAMES, "roles": desk.config.roles, "step_titles": STEP_TITLES}
+
+
+def _send(desk, s: Session, template: str, to: list[str], context: dict, *, kind: str, ticket: Ticket | None,
+          cc: list[str] = (), in_reply_to: str | None = None, references=(), message_id: str | None = None,
+          attachments=(), answering: bool = True) -> None:
+    composer = desk.composer
+    msg = composer.compose(template, to, context, cc=cc, in_reply_to=in_reply_to, references=references,
+                           message_id=message_id, ticket_code=ticket.code if ticket else None,
+                           attachments=attachments, answering=answering)
+    composer.enqueue(s, msg, kind=kind, ticket_id=ticket.id if ticket else None)
+
+
+def acknowledge(desk, s: Session, ticket: Ticket, mail: Mail, refused_attachments=()) -> None:
+    resolution_days = None
+    if ticket.category:
+        resolution_days = desk.sla.resolution_days(ticket.category, ticket.priority)
+    registered_by = desk.sla.deadline(desk.calendar, "registration", desk.clock.now())
+    _send(desk, s, "acknowledgement", [ticket.requester_email], {
+        **_ticket_context(desk, ticket), "resolution_days": resolution_days, "registered_by": registered_by,
+        "refused_attachments": list(refused_attachments)},
+        kind="acknowledgement", ticket=ticket, in_reply_to=mail.message_id, references=mail.references)
+
+
+def _request_attachments(desk, s: Session, ticket: Ticket) -> list[FileToAttach]:
+    if ticket.inbound_id is None:
+        return []
+    archive = Archive(desk.storage)
+    files = []
+    for att in s.query(Attachment).filter_by(message_id=ticket.inbound_id, stored=True):
+        try:
+            files.append(FileToAttach(att.filename, att.content_type, archive.get("attachments", att.sha256)))
+        except OSError:
+            continue
+    return files
+
+
+def disposition_request(desk, s: Session, ticket: Ticket, disposition: Disposition) -> None:
+    from mailproc.dispositions import short_code
+
+    step = disposition.step
+    context = {**_ticket_context(desk, ticket), "step": step, "code": short_code(disposition.token),
+               "due_at": ticket.due_at, "officers": desk.config.officers,
+               "holder": desk.config.roles.get(step)}
+    if step == "officer":
+        to = [a.email for a in ticket.assignees]
+        opd = desk.registry.get(ticket.opd_key) if ticket.opd_key else None
+        template, context = "work_order", {**context, "opd": opd, "assignees": ticket.assignees}
+    else:
+        to = [desk.config.roles[step].email]
+        template = "disposition_request"
+    _send(desk, s, template, to, context, kind=f"request_{step}", ticket=ticket,
+          message_id=disposition.message_id, attachments=_request_attachments(desk, s, ticket), answering=False)
+
+
+def hold_notice(desk, s: Session, ticket: Ticket, disposition: Disposition) -> None:
+    from mailproc.dispositions import short_code
+    from mailproc.workflow import RANK, STEP_OF_STATUS
+
+    held_step = STEP_OF_STATUS.get(ticket.held_from or "", "kadis")
+    above = [desk.config.roles[r].email for r, rank in RANK.items() if r != "officer" and rank > RANK[held_step]]
+    _send(desk, s, "hold_notice", [ticket.held_by], {**_ticket_context(desk, ticket),
+          "code": short_code(disposition.token)}, cc=[a for a in above if a != ticket.held_by][:1],
+          kind="hold_notice", ticket=ticket, message_id=disposition.message_id, answering=False)
+
+
+def requester_update(desk, s: Session, ticket: Ticket, what: str, reason: str = "") -> None:
+    _send(desk, s, "requester_update", [ticket.requester_email], {
+        **_ticket_context(desk, ticket), "what": what, "reason": reason,
+        "equipment_advice": bool(_EQUIPMENT.search(reason or "")), "assignees": ticket.assignees},
+        kind=f"update_{what}", ticket=ticket, in_reply_to=ticket.message_id, answering=False)
+
+
+def reply_unclear(desk, s: Session, ticket: Ticket, disposition: Disposition, mail: Mail, decision,
+                  not_allowed: bool = False) -> None:
+    from mailproc.dispositions import short_code
+
+    _send(desk, s, "reply_unclear", [mail.sender], {
+        **_ticket_context(desk, ticket), "decision": decision, "not_allowed": not_allowed,
+        "step": disposition.step, "code": short_code(disposition.token), "officers": desk.config.officers},
+        kind="reply_unclear", ticket=ticket, in_reply_to=mail.message_id,
+        references=[disposition.message_id, *mail.references])
+
+
+def report_incomplete(desk, s: Session, ticket: Ticket, disposition: Disposition, mail: Mail, given: dict,
+                      missing: list[str]) -> None:
+    from mailproc.dispositions import short_code
+
+    _send(desk, s, "report_incomplete", [mail.sender], {
+        **_ticket_context(desk, ticket), "given": given, "missing": missing, "code": short_code(disposition.token)},
+        kind="report_incomplete", ticket=ticket, in_reply_to=mail.message_id,
+        references=[disposition.message_id, *mail.references])
+
+
+def forward_requester_info(desk, s: Session, ticket: Ticket, mail: Mail, row: InboundMessage, typed: str) -> None:
+    from mailproc.workflow import STEP_OF_STATUS, holder_addresses
+
+    step = STEP_OF_STATUS.get(ticket.status if ticket.status != "on_hold" else (ticket.held_from or ""), "kadis")
+    to = holder_addresses(desk, ticket, step) if ticket.status != "on_hold" else [ticket.held_by]
+    archive = Archive(desk.storage)
+    files = [FileToAttach(a.filename, a.content_type, archive.get("attachments", a.sha256))
+             for a in row.attachments if a.stored]
+    _send(desk, s, "requester_info", [a for a in to if a], {**_ticket_context(desk, ticket), "typed": typed,
+          "sender": mail.sender}, kind="requester_info", ticket=ticket, attachments=files, answering=False)
+
+
+def rate_limited(desk, s: Session, mail: Mail) -> None:
+    _send(desk, s, "rate_limited", [mail.sender], {
+        "limit": desk.config.limits.max_requests_per_sender_per_hour, "subject": mail.subject},
+        kind="rate_limited", ticket=None, in_reply_to=mail.message_id)

@@ -1,0 +1,28 @@
+"""Promote: an admin turns a message the guard or the intent rules misjudged into a ticket."""
+from __future__ import annotations
+
+from mailproc.archive import Archive
+from mailproc.parse import parse_mail
+from mailproc.store.models import TICKET, InboundMessage
+
+
+class PromoteError(Exception):
+    pass
+
+
+def promote(desk, message_id: int) -> str:
+    from mailproc import workflow
+    from mailproc.tickets import record
+
+    with desk.transaction() as s:
+        row = s.get(InboundMessage, message_id)
+        if row is None:
+            raise PromoteError(f"no inbound message #{message_id}")
+        if row.outcome == TICKET:
+            raise PromoteError(f"message #{message_id} is already a ticket")
+        mail = parse_mail(Archive(desk.storage).get("raw", row.raw_sha256))
+        ticket = workflow.open_ticket(desk, s, mail, row)
+        record(s, ticket, desk.clock.now(), "admin", "promoted",
+               f"pesan #{row.id} semula: {row.outcome} ({row.reason})")
+        row.outcome, row.reason = TICKET, f"promoted by admin (was {row.outcome}: {row.reason})"
+        return ticket.code

@@ -1,0 +1,119 @@
+"""The service: ``mailproc run`` and ``mailproc tick``.
+
+``run`` waits on the mailbox (IMAP IDLE, or polling where the server lacks it), handles what
+arrives, delivers the outbox at once, and drives the periodic jobs with ``schedule``. A job that
+fails is logged in one line and tried again next round; SIGTERM/SIGINT stop it cleanly.
+"""
+from __future__ import annotations
+
+import logging
+import signal
+import time
+
+import schedule
+
+from mailproc.mailbox import MailboxDoor, MailboxUnavailable, backoff_delays, sleep
+
+log = logging.getLogger(__name__)
+
+POLL_INTERVAL = 30.0          # seconds between polls when the server has no IDLE
+IDLE_RENEW = 25 * 60          # RFC 2177: re-issue IDLE before the server's 30-minute timeout
+
+
+def periodic_jobs(desk):
+    """The due work of one round, as (name, callable) pairs; each returns a line for the log."""
+    from mailproc.outbox.sender import deliver_due, recover_stale
+
+    def outbox() -> str:
+        recovered = recover_stale(desk)
+        report = deliver_due(desk)
+        text = f"outbox: {report.sent} sent, {report.retried} to retry, {report.failed} failed"
+        if recovered:
+            text += f", {recovered} stale claim(s) returned to the queue"
+        return text + "".join(f"; {e}" for e in report.errors[:1])
+
+    jobs = [("outbox", outbox)]
+    try:
+        from mailproc.sla import work as sla_work
+    except ImportError:
+        return jobs
+    return jobs + sla_work.periodic_jobs(desk)
+
+
+def tick(desk) -> list[str]:
+    """Run every periodic job once, now (cron, tests, `--now` replays)."""
+    lines = []
+    for name, job in periodic_jobs(desk):
+        try:
+            lines.append(job())
+        except Exception as exc:
+            log.exception("job %s failed", name)
+            lines.append(f"{name}: FAILED: {exc}")
+    return lines
+
+
+class Service:
+    def __init__(self, desk):
+        self.desk = desk
+        self.stopping = False
+        self.door = MailboxDoor(desk)
+        self.scheduler = schedule.Scheduler()
+
+    def stop(self, *_args) -> None:
+        log.info("stop requested; finishing the current message")
+        self.stopping = True
+
+    def _guarded(self, name, job):
+        def run():
+            try:
+                line = job()
+                if line:
+                    log.info("%s", line)
+            except Exception as exc:
+                log.error("job %s failed, retried next round: %s: %s", name, type(exc).__name__, exc)
+        return run
+
+    def run(self) -> None:
+        signal.signal(signal.SIGTERM, self.stop)
+        signal.signal(signal.SIGINT, self.stop)
+        self.desk.load_rules()
+        _ = self.desk.sessions   # refuses to start on an un-migrated database
+        for name, job in periodic_jobs(self.desk):
+            interval = 10 if name == "outbox" else 60
+            self.scheduler.every(interval).seconds.do(self._guarded(name, job))
+        log.info("mailproc running as %s on %s:%s/%s", self.desk.worker, self.desk.config.imap.host,
+                 self.desk.config.imap.port, self.desk.config.imap.folder)
+        delays = backoff_delays()
+        deliver = self._guarded("outbox", periodic_jobs(self.desk)[0][1])
+        while not self.stopping:
+            try:
+                report = self.door.poll_once()
+                if report.fetched:
+                    deliver()
+                delays = backoff_delays()
+                self.scheduler.run_pending()
+                if self.stopping:
+                    break
+                wait = max(0.5, min(self.scheduler.idle_seconds or IDLE_RENEW, IDLE_RENEW))
+                if self.door.idles:
+                    self.door.wait_for_mail(wait, lambda: self.stopping)
+                else:
+                    self._sleep(min(wait, POLL_INTERVAL))
+            except MailboxUnavailable as exc:
+                self._recover(f"mailbox: {exc}", delays)
+            except Exception as exc:
+                self._recover(f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}", delays)
+        self.door.close()
+        log.info("mailproc stopped")
+
+    def _recover(self, problem: str, delays) -> None:
+        delay = next(delays)
+        log.error("%s; retrying in %.0f s", problem, delay)
+        self.door.close()
+        self.scheduler.run_pending()
+        self._sleep(delay)
+
+    def _sleep(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while not self.stopping and time.monotonic() < end:
+            sleep(min(0.5, end - time.monotonic()))

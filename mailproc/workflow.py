@@ -1,0 +1,360 @@
+"""The workflow: the SOP's disposition chain as a small, explicit state machine driven by mail.
+
+awaiting_kadis → awaiting_kabid → awaiting_prakom → in_progress → done, with ``rejected`` (Kadis or
+Kabid) and ``on_hold`` (from any open status; resumes to the status it left). Each transition has
+exactly one role that may make it; configured delegates (Plt./Plh.) act for that role and the
+timeline says for whom. A reply moves a ticket only when its sender holds the current step and it
+carries the token of that step's open request (see ``dispositions``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mailproc import dispositions, notify
+from mailproc.config import Person
+from mailproc.parse import Mail
+from mailproc.route import Thread
+from mailproc.store.models import Assignment, Disposition, InboundMessage, Ticket
+from mailproc.tickets import next_code, record
+
+AWAITING_KADIS, AWAITING_KABID, AWAITING_PRAKOM = "awaiting_kadis", "awaiting_kabid", "awaiting_prakom"
+IN_PROGRESS, ON_HOLD, DONE, REJECTED = "in_progress", "on_hold", "done", "rejected"
+STEP_OF_STATUS = {AWAITING_KADIS: "kadis", AWAITING_KABID: "kabid", AWAITING_PRAKOM: "prakom", IN_PROGRESS: "officer"}
+OPEN_STATUSES = (*STEP_OF_STATUS, ON_HOLD)
+CLOSED_STATUSES = (DONE, REJECTED)
+RANK = {"officer": 0, "prakom": 1, "kabid": 2, "kadis": 3}   # the chain, from the bottom up
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: str
+    decision: str
+    target: str
+    role: str
+    action: str
+
+
+TRANSITIONS = (
+    Transition(AWAITING_KADIS, "approve", AWAITING_KABID, "kadis", "forwarded"),
+    Transition(AWAITING_KADIS, "reject", REJECTED, "kadis", "rejected"),
+    Transition(AWAITING_KABID, "approve", AWAITING_PRAKOM, "kabid", "forwarded"),
+    Transition(AWAITING_KABID, "reject", REJECTED, "kabid", "rejected"),
+    Transition(AWAITING_PRAKOM, "assign", IN_PROGRESS, "prakom", "assigned"),
+    Transition(IN_PROGRESS, "done", DONE, "officer", "completed"),
+)
+
+
+def find_transition(status: str, decision: str) -> Transition | None:
+    return next((t for t in TRANSITIONS if t.source == status and t.decision == decision), None)
+
+
+# -- who is who ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Actor:
+    address: str
+    roles: frozenset[str]            # chain roles this address may act as on this ticket
+    on_behalf_of: dict[str, str]     # role -> the official a delegate acts for
+
+
+def identify(desk, ticket: Ticket, address: str) -> Actor:
+    roles, behalf = set(), {}
+    for role, official in desk.config.roles.items():
+        if address == official.email:
+            roles.add(role)
+        elif address in official.delegates:
+            roles.add(role)
+            behalf[role] = official.email
+    if any(a.email == address for a in ticket.assignees):
+        roles.add("officer")
+    return Actor(address, frozenset(roles), behalf)
+
+
+def holder_addresses(desk, ticket: Ticket, step: str) -> list[str]:
+    if step == "officer":
+        return [a.email for a in ticket.assignees]
+    return [desk.config.roles[step].email]
+
+
+# -- a new request ---------------------------------------------------------------------------
+
+def open_ticket(desk, s: Session, mail: Mail, row: InboundMessage, *, refused_attachments=(),
+                parent: Ticket | None = None) -> Ticket:
+    now = desk.clock.now()
+    result = desk.classifier.classify(mail.subject, mail.text)
+    opd = desk.registry.lookup(mail.sender)
+    ticket = Ticket(
+        code=next_code(s, now), status=AWAITING_KADIS, category=result.category, priority=result.priority,
+        needs_triage=result.needs_triage, classification=[_hit(h) for h in result.hits],
+        opd_key=opd.key if opd else None, opd_name=opd.name if opd else None,
+        requester_email=mail.sender, requester_name=mail.sender_name or None,
+        subject=mail.subject or "(tanpa perihal)", body=mail.text, message_id=mail.message_id,
+        inbound_id=row.id, parent_id=parent.id if parent else None, created_at=now, updated_at=now)
+    s.add(ticket)
+    s.flush()
+    row.ticket_id = ticket.id
+    detail = (f"{ticket.category or 'kategori belum ditentukan (triase)'}, prioritas {ticket.priority}, "
+              f"OPD {ticket.opd_name or 'tidak terdaftar'}")
+    record(s, ticket, now, mail.sender, "created", detail, inbound_id=row.id,
+           data={"parent": parent.code} if parent else None)
+    notify.acknowledge(desk, s, ticket, mail, refused_attachments)
+    request_step(desk, s, ticket, "kadis")
+    return ticket
+
+
+def _hit(hit) -> dict:
+    return {"rule": hit.rule, "kind": hit.kind, "target": hit.target, "matched": hit.matched,
+            "weight": hit.weight}
+
+
+def request_step(desk, s: Session, ticket: Ticket, step: str) -> Disposition:
+    """Open the step's request, start its clock and mail the holder."""
+    now = desk.clock.now()
+    disposition = dispositions.open_request(desk, s, ticket, step)
+    ticket.step_started_at = now
+    if step == "officer":
+        ticket.due_at = ticket.resolution_due_at
+    else:
+        ticket.due_at = desk.sla.deadline(desk.calendar, step, now)
+    notify.disposition_request(desk, s, ticket, disposition)
+    return disposition
+
+
+# -- replies on a ticket's thread --------------------------------------------------------------
+
+def note_ignored(desk, s: Session, ticket: Ticket, mail: Mail, row: InboundMessage, reason: str) -> None:
+    record(s, ticket, desk.clock.now(), mail.sender, "reply_ignored", reason, inbound_id=row.id)
+
+
+def on_followup(desk, s: Session, thread: Thread, mail: Mail, row: InboundMessage) -> str:
+    from mailproc.replies import extract_reply
+
+    ticket = thread.ticket
+    row.ticket_id = ticket.id
+    now = desk.clock.now()
+    typed = extract_reply(mail.text, mail.html)
+    actor = identify(desk, ticket, mail.sender)
+
+    if not actor.roles:
+        return _from_outside_chain(desk, s, ticket, mail, row, typed)
+
+    if _is_out_of_office(desk, mail, typed):
+        record(s, ticket, now, mail.sender, "reply_ignored", "balasan otomatis / di luar kantor", inbound_id=row.id)
+        return "out-of-office reply from an official"
+
+    disposition, how = dispositions.proven_request(s, ticket, mail, typed)
+    if disposition is None:
+        return _unauthorized(desk, s, ticket, mail, row, how)
+    step = disposition.step
+    allowed = _may_answer(desk, ticket, actor, disposition)
+    if not allowed:
+        return _unauthorized(desk, s, ticket, mail, row, f"{mail.sender} does not hold step {step}")
+
+    decision = desk.grammar.read(typed, _grammar_step(step, ticket), officers=desk.config.officers,
+                                 on_hold=ticket.status == ON_HOLD)
+    return apply(desk, s, ticket, disposition, actor, decision, mail, row)
+
+
+def _grammar_step(step: str, ticket: Ticket) -> str:
+    if step == "resume":
+        return STEP_OF_STATUS.get(ticket.held_from or "", "kadis")
+    return step
+
+
+def _may_answer(desk, ticket: Ticket, actor: Actor, disposition: Disposition) -> bool:
+    if disposition.step == "resume":
+        held_by = ticket.held_by or ""
+        held_role = next((r for r in RANK if r in identify(desk, ticket, held_by).roles), "officer")
+        return actor.address == held_by or any(RANK[r] > RANK[held_role] for r in actor.roles if r in RANK)
+    return disposition.step in actor.roles
+
+
+def _acting_role(actor: Actor, step: str, ticket: Ticket) -> str:
+    if step in actor.roles:
+        return step
+    return max((r for r in actor.roles if r in RANK), key=RANK.get, default="officer")
+
+
+def apply(desk, s: Session, ticket: Ticket, disposition: Disposition, actor: Actor, decision, mail: Mail,
+          row: InboundMessage) -> str:
+    now = desk.clock.now()
+    role = _acting_role(actor, disposition.step, ticket)
+    behalf = actor.on_behalf_of.get(role)
+    kind = decision.kind
+    evidence = {"decision": kind, "evidence": decision.evidence[:500], "via": disposition.message_id}
+
+    def event(action: str, detail: str = "") -> None:
+        record(s, ticket, now, actor.address, action, detail, inbound_id=row.id, on_behalf_of=behalf,
+               data=evidence)
+
+    if kind == "acknowledged":
+        event("reply_ignored", "hanya ucapan/konfirmasi, bukan keputusan")
+        return "acknowledgement without a decision"
+    if kind in ("unclear", "needs_assignee") or (kind == "assign" and decision.unknown_officers):
+        event("reply_unclear", _unclear_detail(decision))
+        notify.reply_unclear(desk, s, ticket, disposition, mail, decision)
+        return f"reply not understood ({kind})"
+
+    if kind == "hold":
+        if ticket.status not in STEP_OF_STATUS:
+            return _refused(desk, s, ticket, disposition, mail, decision, event)
+        ticket.held_from, ticket.hold_reason, ticket.held_by = ticket.status, decision.reason, actor.address
+        ticket.status = ON_HOLD
+        disposition.decided_at, disposition.decision, disposition.decided_by = now, "hold", actor.address
+        event("held", decision.reason)
+        notify.requester_update(desk, s, ticket, "held", reason=decision.reason)
+        resume = dispositions.open_request(desk, s, ticket, "resume")
+        notify.hold_notice(desk, s, ticket, resume)
+        return "ticket put on hold"
+
+    if ticket.status == ON_HOLD:
+        if kind not in ("resume", "approve"):
+            return _refused(desk, s, ticket, disposition, mail, decision, event)
+        previous = ticket.held_from or AWAITING_KADIS
+        paused = {"from": ticket.step_started_at.isoformat() if ticket.step_started_at else None}
+        ticket.status, ticket.held_from, ticket.hold_reason, ticket.held_by = previous, None, None, None
+        disposition.decided_at, disposition.decision, disposition.decided_by = now, "resume", actor.address
+        event("resumed", f"dilanjutkan ke status {previous}")
+        evidence.update(paused)
+        notify.requester_update(desk, s, ticket, "resumed")
+        request_step(desk, s, ticket, STEP_OF_STATUS[previous])
+        return "ticket resumed"
+
+    transition = find_transition(ticket.status, kind)
+    if transition is None or transition.role != disposition.step:
+        return _refused(desk, s, ticket, disposition, mail, decision, event)
+
+    if kind == "done" and decision.missing:
+        merged = {**(ticket.report or {}), **decision.report}
+        missing = [k for k in decision.missing if not merged.get(k)]
+        if missing:
+            ticket.report = merged
+            event("reply_unclear", "laporan SELESAI belum lengkap: " + ", ".join(missing))
+            notify.report_incomplete(desk, s, ticket, disposition, mail, merged, missing)
+            return "report incomplete"
+        decision_report = merged
+    else:
+        decision_report = {**(ticket.report or {}), **decision.report} if kind == "done" else None
+
+    disposition.decided_at, disposition.decision, disposition.decided_by = now, kind, actor.address
+    ticket.status = transition.target
+    if transition.action == "forwarded":
+        event("forwarded", f"diteruskan ke {transition.target.removeprefix('awaiting_')}")
+        request_step(desk, s, ticket, STEP_OF_STATUS[transition.target])
+    elif transition.action == "rejected":
+        ticket.closed_at, ticket.due_at = now, None
+        event("rejected", decision.reason)
+        notify.requester_update(desk, s, ticket, "rejected", reason=decision.reason)
+    elif transition.action == "assigned":
+        _assign(desk, s, ticket, decision.officers, now)
+        event("assigned", ", ".join(f"{o.name} ({o.nip})" for o in decision.officers))
+        request_step(desk, s, ticket, "officer")
+        notify.requester_update(desk, s, ticket, "assigned")
+    elif transition.action == "completed":
+        ticket.report, ticket.closed_at, ticket.due_at = decision_report, now, None
+        event("completed", decision_report.get("work_summary", "")[:500])
+        notify.requester_update(desk, s, ticket, "completed")
+        from mailproc import completion
+        completion.on_completed(desk, s, ticket)
+    return transition.action
+
+
+def _assign(desk, s: Session, ticket: Ticket, officers: tuple[Person, ...], now) -> None:
+    for a in list(ticket.assignees):
+        s.delete(a)
+    ticket.assignees.clear()
+    for officer in officers:
+        ticket.assignees.append(Assignment(name=officer.name, nip=officer.nip, email=officer.email))
+    start, moved = _work_start(desk, s, ticket, now)
+    ticket.work_starts_at = start
+    category = ticket.category or "1.3"
+    ticket.resolution_due_at = desk.sla.deadline(desk.calendar, "resolution", start, category, ticket.priority)
+    if moved:
+        record(s, ticket, now, desk.config.service.address, "work_moved",
+               f"kapasitas harian penuh: pekerjaan dimulai {start.isoformat()}")
+        notify.requester_update(desk, s, ticket, "work_moved")
+
+
+def _work_start(desk, s: Session, ticket: Ticket, now):
+    from mailproc.sla.targets import work_day, work_start
+    cal = desk.calendar
+    day = work_day(cal, now)
+    begin = cal.working_day_start(day)
+    started = s.scalar(select(func.count(Ticket.id)).where(
+        Ticket.work_starts_at >= begin, Ticket.work_starts_at < begin + timedelta(days=1), Ticket.id != ticket.id))
+    start, moved = work_start(cal, now, started or 0, desk.sla.daily_capacity)
+    while moved:
+        day_begin = cal.working_day_start(start.date())
+        count = s.scalar(select(func.count(Ticket.id)).where(
+            Ticket.work_starts_at >= day_begin, Ticket.work_starts_at < day_begin + timedelta(days=1)))
+        if (count or 0) < desk.sla.daily_capacity:
+            break
+        start = cal.working_day_start(cal.next_working_day(start.date()))
+    return start, moved
+
+
+def _refused(desk, s, ticket, disposition, mail, decision, event) -> str:
+    event("reply_ignored", f"keputusan {decision.kind} tidak berlaku pada status {ticket.status}")
+    notify.reply_unclear(desk, s, ticket, disposition, mail, decision, not_allowed=True)
+    return f"{decision.kind} not allowed in status {ticket.status}"
+
+
+def _unclear_detail(decision) -> str:
+    if decision.kind == "needs_assignee":
+        return "persetujuan tanpa nama petugas"
+    if decision.unknown_officers:
+        return "petugas tidak dikenal: " + ", ".join(decision.unknown_officers)
+    return "keputusan tidak terbaca"
+
+
+def _unauthorized(desk, s, ticket, mail, row, why: str) -> str:
+    evidence = {"why": why, "from": mail.sender, "references": list(mail.thread_ids)[:10],
+                "authentication_results": mail.header("authentication-results")[:500] or None,
+                "raw_sha256": mail.sha256}
+    record(s, ticket, desk.clock.now(), mail.sender, "reply_unauthorized", why, inbound_id=row.id, data=evidence)
+    return f"unauthorized: {why}"
+
+
+def _is_out_of_office(desk, mail: Mail, typed: str) -> bool:
+    intent = desk.intent.detect(mail.subject, typed)
+    return not intent.is_request and "out" in intent.reason and "office" in intent.reason
+
+
+def _from_outside_chain(desk, s, ticket, mail, row, typed: str) -> str:
+    """The requester, their OPD or the PJ writing on the ticket's thread."""
+    now = desk.clock.now()
+    opd = desk.registry.lookup(mail.sender)
+    same_side = mail.sender == ticket.requester_email or (opd is not None and opd.key == ticket.opd_key)
+    if not same_side:
+        return _unauthorized(desk, s, ticket, mail, row, f"{mail.sender} is neither in the chain nor the requester's OPD")
+    if ticket.status in CLOSED_STATUSES:
+        from mailproc import completion
+        handled = completion.on_requester_reply(desk, s, ticket, mail, row, typed)
+        if handled:
+            return handled
+        intent = desk.intent.detect(mail.subject, typed)
+        acknowledgement = desk.grammar.read(typed, "pj").kind == "acknowledged"
+        if intent.is_request and not acknowledgement:
+            new = open_ticket(desk, s, mail, row, parent=ticket)
+            record(s, ticket, now, mail.sender, "reopened_as_new", f"laporan ulang menjadi tiket {new.code}",
+                   inbound_id=row.id)
+            return f"problem reported again: new ticket {new.code}"
+        record(s, ticket, now, mail.sender, "requester_reply", typed[:2000], inbound_id=row.id)
+        return "requester wrote on a closed ticket"
+    record(s, ticket, now, mail.sender, "requester_info", typed[:2000], inbound_id=row.id)
+    notify.forward_requester_info(desk, s, ticket, mail, row, typed)
+    return "requester added information"
+
+
+def explain_rate_limit(desk, s: Session, mail: Mail, row: InboundMessage) -> None:
+    """One explanation per sender per hour, however many messages the flood holds."""
+    since = desk.clock.now() - timedelta(hours=1)
+    explained = s.scalar(select(func.count(InboundMessage.id)).where(
+        InboundMessage.from_addr == mail.sender, InboundMessage.received_at >= since,
+        InboundMessage.reason.like("rate_limited%")))
+    if not explained:
+        notify.rate_limited(desk, s, mail)
