@@ -218,6 +218,17 @@ class KeywordGrammar:
                 while up >= 1 and kept[up] and looks_like_signature_line(kept[up]) and index - up <= 3:
                     masked[up] = ""
                     up -= 1
+        # a trailing paragraph of name/position lines ("Agus Setiawan / Pranata Komputer") with no closing line
+        end = len(masked)
+        while end > 0 and not masked[end - 1]:
+            end -= 1
+        start = end
+        while start > 0 and masked[start - 1]:
+            start -= 1
+        block = masked[start:end]
+        if start > 0 and block and all(looks_like_signature_line(line) for line in block) and (
+                len(block) >= 2 or re.search(r"\b(?:kepala|pranata|kabid|kadis|plt|plh)\b", block[0], re.IGNORECASE)):
+            masked[start:end] = [""] * len(block)
         return [_Line(line, _tokens(line)) for line in masked]
 
     def _is_closing(self, line: str) -> bool:
@@ -392,7 +403,8 @@ class KeywordGrammar:
         reopen = (self._first(hits, "reopen") or self._first(hits, "done", negated=True)
                   or self._first(hits, "reject") or self._first(hits, "approve", negated=True))
         if reopen:
-            return Decision("reopen", self._reason(lines, reopen), rating=rating,
+            reason = self._reason(lines, reopen) or (lines[reopen.line].text if reopen.category == "reopen" else "")
+            return Decision("reopen", reason, rating=rating,
                             evidence=self._evidence(lines, reopen))
         if rating is not None and rate_hit is not None:
             return Decision("rate", comment, rating=rating, evidence=self._evidence(lines, rate_hit))
@@ -422,12 +434,15 @@ class KeywordGrammar:
             following.append(line.text)
         if following:
             return self._strip_reason(" ".join(following))
+        if hit.negated:  # "Mohon maaf, belum bisa di-ACC": what stands before is no reason
+            return ""
         return self._strip_reason(text[:hit.start]).rstrip(",;:- ")
 
     @staticmethod
     def _strip_reason(text: str) -> str:
         text = _LEADING_JUNK.sub("", text.strip())
-        text = re.sub(r"^(?:dulu|saja|aja|ya|yah|dahulu|sementara waktu)\b[\s,.;:]*", "", text, flags=re.IGNORECASE)
+        text = re.sub(r"^(?:(?:mohon )?maaf|dulu|saja|aja|ya|yah|dahulu|sementara waktu|pak|bu|bapak|ibu)\b[\s,.;:]*", "", text,
+                      flags=re.IGNORECASE)
         text = re.sub(r"^(?:alasan(?:nya)?|karena alasan|reason|because of)\s*[:\-]?\s*", "", text, flags=re.IGNORECASE)
         return text.strip()
 

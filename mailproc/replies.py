@@ -116,7 +116,9 @@ _SIG_DELIMITER = re.compile(r"^(?:--|__|—)\s*$")
 _SEPARATOR_LINE = re.compile(r"^[-_=*~#.\s]{3,}$")
 _SENT_FROM = re.compile(
     r"^\(?\s*(?:"
-    r"(?:dikirim|terkirim|kirim)\s(?:dari|melalui|via|dengan|menggunakan|pakai)\s[^,]{1,60}"
+    r"(?:dikirim|terkirim|kirim)\s(?:dari|melalui|via|dengan|menggunakan|pakai)\s"
+    r"(?:[^,]{0,60}\b(?:iphone|ipad|android|samsung|galaxy|xiaomi|redmi|oppo|vivo|realme|huawei|nokia|ponsel|hp"
+    r"|handphone|perangkat|seluler|mobile|tablet|yahoo|outlook|gmail|mail|blackberry|surel)\b[^,]{0,40}|[^,]{1,50}\bsaya)"
     r"|dapatkan\s+outlook\s+untuk\b.*"
     r"|sent\s(?:from|via|with|using)\s[^,]{1,80}"
     r"|get\s+(?:\[)?outlook\s+for\b.*"
