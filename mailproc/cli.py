@@ -38,6 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="check config, rules, database, IMAP and SMTP")
     db = sub.add_parser("db", help="database administration")
     db.add_argument("action", choices=["upgrade"])
+    report = sub.add_parser("report", help="reports (the monthly SLA report)")
+    report.add_argument("kind", choices=["sla"])
+    report.add_argument("--month", required=True, help="YYYY-MM")
+    report.add_argument("-o", "--output", default=".", help="folder for the PDF and CSV")
+    ba = sub.add_parser("berita-acara", help="re-render or export a ticket's Berita Acara")
+    ba.add_argument("ticket")
+    ba.add_argument("-o", "--output", help="write the PDF here (default: storage copy's path is printed)")
+    verify = sub.add_parser("verify", help="is this PDF a genuine, unaltered Berita Acara of this service?")
+    verify.add_argument("file")
     demo = sub.add_parser("demo", help="start the local mail stack, send sample requests, show what happened")
     demo.add_argument("--keep", action="store_true", help="leave the mail stack running afterwards")
     return p
@@ -62,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     desk = Desk(config, clock)
     from mailproc import commands
 
-    handler = getattr(commands, f"cmd_{args.command}")
+    handler = getattr(commands, f"cmd_{args.command.replace('-', '_')}")
     try:
         return handler(desk, args) or EX_OK
     except KeyboardInterrupt:

@@ -164,3 +164,23 @@ def cmd_check(desk, args) -> int:
 def cmd_demo(desk, args) -> int:
     from mailproc.demo import run_demo
     return run_demo(desk, keep=args.keep)
+
+
+def cmd_report(desk, args) -> int:
+    from mailproc.sla.report import write_monthly_report
+    for path in write_monthly_report(desk, args.month, Path(args.output)):
+        print(path)
+    return EX_OK
+
+
+def cmd_berita_acara(desk, args) -> int:
+    from mailproc.completion import export_berita_acara
+    print(export_berita_acara(desk, args.ticket, Path(args.output) if args.output else None))
+    return EX_OK
+
+
+def cmd_verify(desk, args) -> int:
+    from mailproc.completion import verify_file
+    verdict = verify_file(desk, Path(args.file))
+    print(verdict.text)
+    return EX_OK if verdict.genuine else EX_DATAERR
