@@ -34,6 +34,7 @@ ZONE_QUOTED = "quoted"
 ZONES = (ZONE_SUBJECT, ZONE_NEWEST, ZONE_FORWARDED, ZONE_QUOTED)
 
 MAX_TOKENS_PER_ZONE = 4000  # long forwarded chains: the start carries the request
+MAX_CHARS_PER_ZONE = 60_000
 
 
 class RulesError(Exception):
@@ -62,7 +63,7 @@ class Classification:
 
 # --------------------------------------------------------------------------- normalisation
 
-_EMAIL = re.compile(r"\S+@\S+")
+_EMAIL = re.compile(r"(?<!\S)[^\s@]{1,64}@[^\s@]{1,255}")  # bounded: no quadratic backtracking
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _TOKEN = re.compile(r"[a-z0-9]+|\?")
 _REDUPLICATED = re.compile(r"^([a-z]{3,})2$")
@@ -75,7 +76,7 @@ class Normaliser:
     aliases: Mapping[str, str] = field(default_factory=dict)
 
     def tokens(self, text: str) -> list[str]:
-        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFKD", text[:MAX_CHARS_PER_ZONE])
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
         text = _STRETCHED.sub(r"\1", _EMAIL.sub(" ", text))
         out: list[str] = []

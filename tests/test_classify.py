@@ -222,3 +222,14 @@ def test_speed_of_one_thousand_messages(classifier: Classifier, detector: Intent
         detector.detect(subject, text)
     intent_seconds = time.perf_counter() - start
     print(f"\n1000 messages: classify {classify_seconds:.3f} s, intent {intent_seconds:.3f} s")
+
+
+@pytest.mark.timeout(20)  # a regex with quadratic backtracking would hang here
+def test_huge_and_hostile_text_is_handled(classifier: Classifier, detector: IntentDetector) -> None:
+    hostile = "Hi\n" + ">" * 400_000 + "\n" + "a" * 200_000 + "@" + "\n> internet mati\n" * 5000
+    start = time.perf_counter()
+    result = classifier.classify("x" * 10_000, hostile)
+    intent = detector.detect("x", hostile)
+    print(f"\nhostile 800 kB text: {time.perf_counter() - start:.3f} s")
+    assert result.category in (None, "1.3") and intent.is_request
+    assert all(hit.zone in ("subject", "newest", "quoted", "category") for hit in result.hits)
