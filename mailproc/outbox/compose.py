@@ -8,7 +8,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.policy import SMTP as _SMTP
 from email.utils import format_datetime, formataddr
 from typing import Any, Iterable
 
@@ -18,6 +18,11 @@ from mailproc.clock import WIB, Clock
 from mailproc.documents.dates import format_long_date
 from mailproc.config import Config
 from mailproc.store.models import OUT_PENDING, OutboxMessage
+
+
+# RFC 5322 allows 998 octets a line. Python's folding at 78 puts a subject that starts with a
+# "[JIP-…]" tag wholly on a continuation line, which some clients show with a leading space.
+SMTP = _SMTP.clone(max_line_length=998)
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,7 @@ class Composer:
             loader=FileSystemLoader(str(config.service.templates_dir / "email")),
             autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        self.env.globals["service"] = config.service
         self.env.filters["tanggal"] = format_long_date
         self.env.filters["waktu"] = format_moment
         self.domain = config.service.address.rsplit("@", 1)[-1]
@@ -50,7 +56,6 @@ class Composer:
 
     def render(self, template: str, context: dict[str, Any]) -> tuple[str, str, str | None]:
         """(subject, text, html) of a template pair."""
-        context = {"service": self.config.service, **context}
         module = self.env.get_template(f"{template}.txt").make_module(context)
         subject = " ".join(str(getattr(module, "subject", "")).split())
         html = None
