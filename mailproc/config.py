@@ -92,6 +92,23 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class BeritaAcaraConfig:
+    signing_key_env: str          # names the variable holding the PKCS#12 file's path ("" = unsigned)
+    signing_password_env: str
+    copy_to_requester: bool       # also mail the PDF to a requester who is not the PJ
+    reopen_within_days: int       # working days in which BELUM SELESAI reopens the ticket
+
+    @property
+    def signing_key(self) -> Path | None:
+        value = os.environ.get(self.signing_key_env) if self.signing_key_env else None
+        return Path(value) if value else None
+
+    @property
+    def signing_password(self) -> bytes:
+        return os.environ.get(self.signing_password_env, "").encode() if self.signing_password_env else b""
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     service: ServiceConfig
@@ -101,6 +118,7 @@ class Config:
     limits: Limits
     roles: dict[str, Official]
     officers: tuple[Person, ...]
+    berita_acara: BeritaAcaraConfig
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
     @property
@@ -263,6 +281,14 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         max_requests_per_sender_per_hour=lim.get("max_requests_per_sender_per_hour", int, 20),
     )
 
+    b = root.sub("berita_acara", required=False)
+    berita_acara = BeritaAcaraConfig(
+        signing_key_env=b.get("signing_key_env", str, "MAILPROC_SIGNING_KEY"),
+        signing_password_env=b.get("signing_password_env", str, "MAILPROC_SIGNING_PASSWORD"),
+        copy_to_requester=b.get("copy_to_requester", bool, False),
+        reopen_within_days=b.get("reopen_within_days", int, 5),
+    )
+
     roles: dict[str, Official] = {}
     r = root.sub("roles")
     for role in ROLES:
@@ -284,7 +310,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     if errors:
         raise ConfigError(f"{path}: invalid configuration:\n  " + "\n  ".join(errors))
     return Config(path=path, service=service, database_url=url, imap=imap, smtp=smtp, limits=limits,
-                  roles=roles, officers=tuple(officers), raw=data)
+                  roles=roles, officers=tuple(officers), berita_acara=berita_acara, raw=data)
 
 
 def _nip(t: _Reader, errors: list[str]) -> str:
