@@ -111,15 +111,15 @@ def _hit(hit) -> dict:
             "weight": hit.weight}
 
 
-def request_step(desk, s: Session, ticket: Ticket, step: str) -> Disposition:
-    """Open the step's request, start its clock and mail the holder."""
+def request_step(desk, s: Session, ticket: Ticket, step: str, due_at=None) -> Disposition:
+    """Open the step's request, start its clock (or keep ``due_at``) and mail the holder."""
     now = desk.clock.now()
     disposition = dispositions.open_request(desk, s, ticket, step)
     ticket.step_started_at = now
     if step == "officer":
         ticket.due_at = ticket.resolution_due_at
     else:
-        ticket.due_at = desk.sla.deadline(desk.calendar, step, now)
+        ticket.due_at = due_at or desk.sla.deadline(desk.calendar, step, now)
     notify.disposition_request(desk, s, ticket, disposition)
     return disposition
 
@@ -215,13 +215,23 @@ def apply(desk, s: Session, ticket: Ticket, disposition: Disposition, actor: Act
         if kind not in ("resume", "approve"):
             return _refused(desk, s, ticket, disposition, mail, decision, event)
         previous = ticket.held_from or AWAITING_KADIS
-        paused = {"from": ticket.step_started_at.isoformat() if ticket.step_started_at else None}
+        held_at = max((e.at for e in ticket.events if e.action == "held"), default=now)
+        cal = desk.calendar
+        paused = cal.working_minutes_between(held_at, now)
+        # Time on hold does not count: the clock goes on with what was left when the hold began.
+        due_at = None
+        if previous == IN_PROGRESS and ticket.resolution_due_at:
+            left = cal.working_minutes_between(held_at, ticket.resolution_due_at)
+            ticket.resolution_due_at = cal.add(cal.next_working_instant(now), minutes=left)
+        elif ticket.due_at:
+            left = cal.working_minutes_between(held_at, ticket.due_at)
+            due_at = cal.add(cal.next_working_instant(now), minutes=left) if left > 0 else None
         ticket.status, ticket.held_from, ticket.hold_reason, ticket.held_by = previous, None, None, None
         disposition.decided_at, disposition.decision, disposition.decided_by = now, "resume", actor.address
-        event("resumed", f"dilanjutkan ke status {previous}")
-        evidence.update(paused)
+        evidence.update({"held_at": held_at.isoformat(), "paused_working_minutes": round(paused, 1)})
+        event("resumed", f"dilanjutkan ke status {previous}; ditunda {_duration(paused)} waktu kerja")
         notify.requester_update(desk, s, ticket, "resumed")
-        request_step(desk, s, ticket, STEP_OF_STATUS[previous])
+        request_step(desk, s, ticket, STEP_OF_STATUS[previous], due_at=due_at)
         return "ticket resumed"
 
     transition = find_transition(ticket.status, kind)
@@ -261,6 +271,11 @@ def apply(desk, s: Session, ticket: Ticket, disposition: Disposition, actor: Act
         from mailproc import completion
         completion.on_completed(desk, s, ticket)
     return transition.action
+
+
+def _duration(minutes: float) -> str:
+    hours, mins = divmod(int(round(minutes)), 60)
+    return f"{hours} jam {mins} menit" if hours else f"{mins} menit"
 
 
 def _assign(desk, s: Session, ticket: Ticket, officers: tuple[Person, ...], now) -> None:
