@@ -148,10 +148,38 @@ Bagian Umum Dinas Kesehatan
 # -- the mail stack ------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def mailstack(tmp_path_factory):
+def mailstack():
+    import shutil
+    import tempfile
+
     from mailproc.mailstack import MailStack
-    stack = MailStack(workdir=tmp_path_factory.mktemp("mailstack"), imap_port=free_port(), smtp_port=free_port(),
-                      imaps_port=free_port())
+    # Dovecot and Postfix run as other users: they must be able to traverse the folder.
+    workdir = Path(tempfile.mkdtemp(prefix="mailproc-stack-"))
+    workdir.chmod(0o755)
+    stack = MailStack(workdir=workdir, imap_port=free_port(), smtp_port=free_port(), imaps_port=free_port())
     stack.start()
     yield stack
     stack.stop()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+def empty_mailboxes(stack, addresses=None) -> None:
+    """Delete every message in every folder of these users (default: all of the stack's users)."""
+    from imapclient import IMAPClient
+    for address in addresses or stack.users:
+        with IMAPClient("127.0.0.1", port=stack.imap_port, ssl=False) as c:
+            c.login(address, stack.password)
+            for _flags, _delim, name in c.list_folders():
+                c.select_folder(name)
+                uids = c.search(["ALL"])
+                if uids:
+                    c.delete_messages(uids)
+                    c.expunge()
+
+
+@pytest.fixture
+def clean_mailstack(mailstack):
+    """The session's mail stack with every mailbox emptied: each test's fresh database numbers its
+    tickets from JIP-…-0001 again, so old mail must not be mistaken for this test's."""
+    empty_mailboxes(mailstack)
+    return mailstack
