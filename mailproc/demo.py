@@ -59,6 +59,9 @@ def run_demo(desk, keep: bool = False) -> int:
     from mailproc.outbox.sender import deliver_due
     from mailproc.store.db import upgrade
 
+    import logging
+    for name in ("alembic", "mailproc"):   # the tables below tell the story
+        logging.getLogger(name).setLevel(logging.WARNING)
     cfg = desk.config
     os.environ.setdefault(cfg.imap.password_env, DEFAULT_PASSWORD)
     stack = MailStack(workdir=cfg.service.storage_dir / "mailstack", imap_port=cfg.imap.port, smtp_port=cfg.smtp.port)

@@ -78,8 +78,9 @@ def ticket_text(desk, t: Ticket) -> str:
     if t.assignees:
         lines.append("  assigned   " + "; ".join(f"{a.name} ({a.nip})" for a in t.assignees))
     if t.classification:
-        lines.append("  why        " + "; ".join(f"{h['kind']} {h['target']} ← “{h['matched']}” [{h['rule']}]"
-                                              for h in t.classification))
+        reasons = dict.fromkeys(f"{h['kind']} {h['target']} ← “{h['matched']}” [{h['rule']}]"
+                                for h in t.classification)
+        lines.append("  why        " + "\n             ".join(reasons))
     if t.report:
         for key, label in (("work_summary", "work"), ("problem_summary", "problem"), ("solution", "solution"),
                            ("location", "location")):
