@@ -1,11 +1,112 @@
-"""Completion: what follows an accepted SELESAI report (the Berita Acara and the requester's answer)."""
+"""Completion: what follows an accepted SELESAI report, and the PJ's answer to the Berita Acara.
+
+On completion the next version of the Berita Acara is issued (``issuance``) and mailed to the
+requester's penanggung jawab alone, as the PJ's disposition request (``delivery``). The PJ answers
+on that request's token: ``BELUM SELESAI <alasan>`` within ``reopen_within_days`` working days
+reopens the ticket (the officers get a new work order; the next SELESAI issues a new version and
+supersedes the old one); later, the PJ is asked to send a new request. ``NILAI 1-5 [komentar]``
+records satisfaction. Nothing else from the PJ is handled here.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 
-def on_completed(desk, s, ticket) -> None:
-    """Issue the Berita Acara for a ticket that just became ``done`` (built in its own issue)."""
+from sqlalchemy.orm import Session
+
+from mailproc import delivery, dispositions, issuance
+from mailproc.parse import Mail
+from mailproc.store.models import Event, InboundMessage, Ticket
+from mailproc.tickets import record
+from mailproc.verification import ExportError, Verdict, export_berita_acara, verify_file  # noqa: F401 (the CLI's API)
+
+PJ_STEP = "pj"
+ISSUED = "berita_acara_issued"
+_BARE_REOPEN = re.compile(r"\W*(?:belum|tidak|blm)\s+selesai\W*", re.IGNORECASE)  # the keyword, no reason
 
 
-def on_requester_reply(desk, s, ticket, mail, row, typed: str) -> str | None:
-    """The PJ's answer to a Berita Acara (BELUM SELESAI / NILAI); None when it is not one."""
+def on_completed(desk, s: Session, ticket: Ticket) -> None:
+    """Issue the Berita Acara of a ticket that just became ``done`` and mail it to the PJ."""
+    issued = issuance.issue(desk, s, ticket)
+    document, pj = issued.document, issued.pj
+    disposition = dispositions.open_request(desk, s, ticket, PJ_STEP)
+    delivery.send_berita_acara(desk, s, ticket, issued, disposition)
+    to, cc = delivery.recipients(desk, ticket, pj)
+    record(s, ticket, desk.clock.now(), desk.config.service.address, ISSUED,
+           f"Berita Acara versi {document.version} dikirim kepada {pj.email}"
+           + (" (pemohon sebagai penanggung jawab pengganti)" if pj.stand_in else ""),
+           data={"version": document.version, "sha256": document.sha256, "verification_code": document.verification_code,
+                 "pj": pj.email, "stand_in": pj.stand_in, "signed": document.signed, "recipients": to + cc,
+                 "officers_left_out": list(issued.officers_left_out)})
+    if pj.stand_in:
+        delivery.ask_registry_once(desk, s, ticket)
+    if issued.unsigned_reason:
+        delivery.alert_unsigned(desk, s, ticket, issued.unsigned_reason)
+
+
+def _issued_to(ticket: Ticket) -> str | None:
+    """The address the latest Berita Acara went to (the PJ then, even if the registry changed since)."""
+    event: Event | None = next((e for e in reversed(ticket.events) if e.action == ISSUED), None)
+    return (event.data or {}).get("pj") if event else None
+
+
+def on_requester_reply(desk, s: Session, ticket: Ticket, mail: Mail, row: InboundMessage, typed: str) -> str | None:
+    """The PJ's answer to the Berita Acara (BELUM SELESAI / NILAI); None when it is not one."""
+    pj_email = _issued_to(ticket)
+    if pj_email is None:
+        return None
+    decision = desk.grammar.read(typed, PJ_STEP)
+    now = desk.clock.now()
+    disposition, how = dispositions.proven_request(s, ticket, mail, typed)
+    if mail.sender != pj_email or disposition is None or disposition.step != PJ_STEP:
+        if decision.kind != "rate":
+            return None     # the workflow's own handling (BELUM SELESAI from others: reported again)
+        why = (f"{mail.sender} is not the PJ ({pj_email})" if mail.sender != pj_email
+               else f"no open Berita Acara request: {how}")
+        record(s, ticket, now, mail.sender, "rating_not_counted", why, inbound_id=row.id,
+               data={"decision": decision.kind, "evidence": decision.evidence[:500]})
+        delivery.answer(desk, s, ticket, mail, "not_counted")
+        return f"rating not counted: {why}"
+    evidence = {"decision": decision.kind, "evidence": decision.evidence[:500], "via": disposition.message_id}
+    if decision.kind == "rate":
+        ticket.rating, ticket.rating_comment = decision.rating, (decision.reason or None)
+        record(s, ticket, now, mail.sender, "rated", f"{decision.rating}/5 {decision.reason}".strip()[:2000],
+               inbound_id=row.id, data=evidence)
+        delivery.answer(desk, s, ticket, mail, "rated", rating=decision.rating, comment=decision.reason)
+        return f"rated {decision.rating}"
+    if decision.kind == "reopen":
+        if _BARE_REOPEN.fullmatch(decision.reason):
+            decision = replace(decision, reason="")
+        return _reopen(desk, s, ticket, disposition, decision, mail, row, evidence)
     return None
+
+
+def _reopen(desk, s: Session, ticket: Ticket, disposition, decision, mail: Mail, row: InboundMessage,
+            evidence: dict) -> str:
+    from mailproc.workflow import IN_PROGRESS, request_step
+
+    now = desk.clock.now()
+    cal = desk.calendar
+    document = issuance.current_document(s, ticket)
+    deadline = delivery.reopen_until(desk, document.issued_at)
+    if decision.rating is not None:
+        ticket.rating = decision.rating
+    if cal.working_minutes_between(document.issued_at, now) > desk.config.berita_acara.reopen_within_days * cal.full_day_minutes:
+        record(s, ticket, now, mail.sender, "reopen_refused",
+               f"BELUM SELESAI setelah batas {desk.config.berita_acara.reopen_within_days} hari kerja: {decision.reason}"[:2000],
+               inbound_id=row.id, data={**evidence, "deadline": deadline.isoformat()})
+        delivery.answer(desk, s, ticket, mail, "reopen_late", reason=decision.reason, deadline=deadline)
+        return "reopen refused: the window has passed"
+    disposition.decided_at, disposition.decision, disposition.decided_by = now, "reopen", mail.sender
+    ticket.status, ticket.closed_at = IN_PROGRESS, None
+    # A fresh resolution target from now: the work starts again, with the same target as before.
+    ticket.resolution_due_at = desk.sla.deadline(cal, "resolution", cal.next_working_instant(now),
+                                                 issuance.DEFAULT_CATEGORY if not ticket.category else ticket.category,
+                                                 ticket.priority)
+    record(s, ticket, now, mail.sender, "reopened", decision.reason[:2000] or "belum selesai", inbound_id=row.id,
+           data={**evidence, "version": document.version})
+    work_order = request_step(desk, s, ticket, "officer")
+    delivery.tell_officers_reopened(desk, s, ticket, work_order, decision.reason, mail.sender)
+    cc = [ticket.requester_email] if ticket.requester_email != mail.sender else []
+    delivery.answer(desk, s, ticket, mail, "reopened", cc=cc, reason=decision.reason)
+    return "ticket reopened"
