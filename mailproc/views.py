@@ -25,17 +25,26 @@ def list_tickets(s: Session, status: str | None = None) -> list[Ticket]:
     return list(s.scalars(query))
 
 
-def ticket_summary(t: Ticket) -> dict:
+def ticket_summary(t: Ticket, desk=None) -> dict:
+    """``sla`` (per step, see ``mailproc.sla.status``) needs the desk's calendar and targets."""
     return {
         "id": t.code, "status": t.status, "category": t.category, "priority": t.priority,
         "needs_triage": t.needs_triage, "opd": t.opd_name, "opd_key": t.opd_key, "requester": t.requester_email,
         "subject": t.subject, "message_id": t.message_id, "created_at": _iso(t.created_at),
         "due_at": _iso(t.due_at),
+        "sla": _sla(desk, t),
     }
 
 
+def _sla(desk, t: Ticket) -> list[dict] | None:
+    if desk is None:
+        return None
+    from mailproc.sla.status import ticket_sla
+    return ticket_sla(desk, t)
+
+
 def ticket_detail(desk, t: Ticket) -> dict:
-    data = ticket_summary(t)
+    data = ticket_summary(t, desk)
     data.update({
         "requester_name": t.requester_name, "body": t.body,
         "classification": t.classification or [],
