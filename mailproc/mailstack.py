@@ -584,14 +584,15 @@ class MailStack:
         """
         errors = [
             error
-            for name, pid_file, comm in (
-                ("postfix", self._postfix_pid_file, "master"),
-                ("dovecot", self._dovecot_pid_file, "dovecot"),
+            for name, pid, comm in (
+                ("postfix", self._postfix_pid(), "master"),
+                ("dovecot", self._dovecot_pid(), "dovecot"),
             )
-            if (error := _stop_master(name, _read_pid(pid_file), comm))
+            if (error := _stop_master(name, pid, comm))
         ]
         if errors:
             raise MailStackError("; ".join(errors))
+        self._postfix_pid_file.unlink(missing_ok=True)  # postfix leaves it behind
 
     def status(self) -> dict:
         """Whether each daemon runs (its master process lives and its port accepts) and the ports."""
@@ -604,11 +605,37 @@ class MailStack:
             "workdir": str(self.workdir),
         }
 
+    def _dovecot_pid(self) -> int | None:
+        """Pid of this stack's Dovecot master (checked: a stale pid may be reused)."""
+        pid = _read_pid(self._dovecot_pid_file)
+        if not _pid_alive(pid, "dovecot"):
+            return None
+        try:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            return None
+        return pid if os.fsencode(self._dovecot_conf) in argv else None
+
+    def _postfix_pid(self) -> int | None:
+        """Pid of this stack's Postfix master, which runs in its queue directory.
+
+        Postfix leaves its pid file behind when it stops, and another stack's master
+        may get the same pid later, hence the check of the working directory.
+        """
+        pid = _read_pid(self._postfix_pid_file)
+        if not _pid_alive(pid, "master"):
+            return None
+        try:
+            cwd = os.readlink(f"/proc/{pid}/cwd")
+        except OSError:
+            return None
+        return pid if Path(cwd) == self._queue_dir.resolve() else None
+
     def _dovecot_running(self) -> bool:
-        return _pid_alive(_read_pid(self._dovecot_pid_file), "dovecot")
+        return self._dovecot_pid() is not None
 
     def _postfix_running(self) -> bool:
-        return _pid_alive(_read_pid(self._postfix_pid_file), "master")
+        return self._postfix_pid() is not None
 
     def _prepare_workdir(self) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)
