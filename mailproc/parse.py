@@ -16,7 +16,22 @@ from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from mailproc.html_text import html_to_text
 
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
-_MSGID = re.compile(r"<[^<>\s]+>")
+# Message-IDs and addresses never carry controls, NULs or lone surrogates (undecodable bytes).
+_MSGID = re.compile(r"<[^<>\s\x00-\x1f\x7f\ud800-\udfff]+>")
+_ADDR_CHARS = r"[^\s@<>()\[\],;:\"\\\x00-\x1f\x7f\ud800-\udfff]+"
+_ADDRESS = re.compile(_ADDR_CHARS + "@" + _ADDR_CHARS)
+_ANGLE_ADDR = re.compile(r"<(" + _ADDR_CHARS + "@" + _ADDR_CHARS + r")>")
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+
+# Lengths the store keeps (inbound_messages, tickets): longer values are cut here, not by the database.
+MAX_ADDRESS = 254           # RFC 5321 path limit
+MAX_NAME = 200
+MAX_MESSAGE_ID = 900        # leaves room for the "#sha256:…" suffix of a reused Message-ID (column: 1000)
+MAX_REFERENCES = 100        # the nearest ancestors; a thread is found by them (an SQL IN list)
+
+# Delivery reports (RFC 3464, 8098, 5965): machine mail that may legitimately lack a usable From.
+REPORT_TYPES = frozenset({"multipart/report", "message/delivery-status", "message/disposition-notification",
+                          "message/feedback-report"})
 
 
 class UnreadableMail(Exception):
@@ -79,25 +94,26 @@ def looks_like_mail(raw: bytes) -> bool:
 def parse_mail(raw: bytes) -> Mail:
     if not looks_like_mail(raw):
         raise UnreadableMail("not a mail message: no header lines")
-    import mailparser  # deferred: a CLI start that does not parse should not pay for it
-
-    try:
-        parsed = mailparser.parse_from_bytes(raw)
-    except Exception as exc:  # mail-parser raises many kinds on hostile input
-        raise UnreadableMail(f"MIME structure cannot be parsed: {type(exc).__name__}: {exc}") from exc
+    parsed = _parse_mime(raw)
     msg = parsed.message
-    headers = {}
-    for name, value in msg.items():
-        headers.setdefault(name.lower(), _unfold(_header_text(value)))
+    headers: dict[str, str] = {}
+    raw_headers: dict[str, str] = {}
+    for name, value in msg.raw_items():
+        key = _storable(str(name)).lower()
+        raw_headers.setdefault(key, _unfold(_raw_header(value)))
+        headers.setdefault(key, _storable(_unfold(_header_text(value))))
 
-    name, sender = _first_address(headers.get("from", ""))
-    if not sender:
+    name, sender = _first_address(raw_headers.get("from", ""))
+    if not sender and not _machine_report(msg, headers):
         raise UnreadableMail("no usable sender address in From:")
     recipients = tuple(dict.fromkeys(
-        addr.lower() for _, addr in getaddresses([headers.get("to", ""), headers.get("cc", "")]) if "@" in addr))
+        addr.lower() for _, addr in getaddresses([raw_headers.get("to", ""), raw_headers.get("cc", "")])
+        if _valid_address(addr)))
 
     text_plain = "\n".join(p for p in (parsed.text_plain or []) if p)
-    text_html = "\n".join(p for p in (parsed.text_html or []) if p) or None
+    if "\ufffd" in text_plain or "\x1b" in text_plain:   # a lying charset, or undecoded ISO-2022 (7-bit)
+        text_plain = _redecode_plain(msg) or text_plain
+    text_html = _storable("\n".join(p for p in (parsed.text_html or []) if p)) or None
     text = text_plain if text_plain.strip() else (html_to_text(text_html) if text_html else "")
 
     attachments = tuple(_attachments(parsed.attachments))
@@ -105,21 +121,105 @@ def parse_mail(raw: bytes) -> Mail:
         sha256=hashlib.sha256(raw).hexdigest(), size=len(raw), sender=sender, sender_name=name,
         recipients=recipients, subject=_clean_line(headers.get("subject", "")), date=_date(headers.get("date")),
         message_id=_first_id(headers.get("message-id")), in_reply_to=_first_id(headers.get("in-reply-to")),
-        references=tuple(_MSGID.findall(headers.get("references", ""))), text=_normalise_text(text),
-        html=text_html, content_type=msg.get_content_type(), headers=headers, attachments=attachments,
+        references=tuple(r[:MAX_MESSAGE_ID] for r in _MSGID.findall(headers.get("references", ""))[-MAX_REFERENCES:]),
+        text=_normalise_text(text), html=text_html, content_type=_storable(msg.get_content_type())[:255],
+        headers=headers, attachments=attachments,
         defects=tuple(sorted({type(d).__name__ for d in (msg.defects or [])})),
     )
 
 
-def _header_text(value) -> str:
-    """A header as readable text: RFC 2047 words decoded, undecodable bytes replaced."""
-    from email.header import decode_header, make_header
+def _parse_mime(raw: bytes):
+    """mail-parser over the stdlib parse, with its known traps on hostile input defused."""
+    import email
 
+    import mailparser  # deferred: a CLI start that does not parse should not pay for it
+
+    try:
+        message = email.message_from_bytes(raw)
+        # mail-parser 4.8 reads the epilogue of a message with a StartBoundaryNotFoundDefect and
+        # fails on None (a multipart whose text ends at a boundary line has no epilogue).
+        if message.is_multipart() and message.epilogue is None:
+            message.epilogue = ""
+        return mailparser.MailParser(message)
+    except Exception as exc:  # mail-parser raises many kinds on hostile input; RecursionError on deep nesting
+        raise UnreadableMail(f"MIME structure cannot be parsed: {type(exc).__name__}: {exc}"[:500]) from exc
+
+
+def _raw_header(value) -> str:
+    """The header as sent, 8-bit bytes decoded (UTF-8 as RFC 6532 allows, else Windows-1252)."""
     value = str(value)
     try:
-        return str(make_header(decode_header(value)))
-    except Exception:
-        return value.encode("utf-8", "replace").decode("utf-8", "replace")
+        data = value.encode("ascii", "surrogateescape")
+    except UnicodeEncodeError:
+        return value
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def _header_text(value) -> str:
+    """A header as readable text: raw 8-bit decoded, RFC 2047 words decoded, bad words left as sent."""
+    from email.header import decode_header
+
+    value = _raw_header(value)
+    if "=?" not in value:
+        return value
+    try:
+        chunks = decode_header(value)
+    except Exception:  # a broken encoded word (bad base64): keep the text as it came
+        return value
+    out = []
+    for chunk, charset in chunks:
+        if isinstance(chunk, str):
+            out.append(chunk)
+            continue
+        if charset in (None, "unknown-8bit"):
+            out.append(chunk.decode("raw-unicode-escape", "replace"))
+            continue
+        try:
+            out.append(chunk.decode(charset, "replace"))
+        except LookupError:  # an unknown charset: most such words are UTF-8 or ASCII anyway
+            out.append(chunk.decode("utf-8", "replace"))
+    return "".join(out)
+
+
+def _redecode_plain(msg) -> str:
+    """The inline text/plain parts again, when mail-parser could not decode them: a declared charset
+    that lies (Latin-1 bytes sent as "utf-8" are common), or a 7-bit ISO-2022 text it leaves encoded.
+    The declared charset if it fits, else UTF-8, else Windows-1252."""
+    texts = []
+    for part in msg.walk():
+        if part.get_content_type() != "text/plain" or part.get_filename() or \
+                part.get_content_disposition() == "attachment":
+            continue
+        data = part.get_payload(decode=True) or b""
+        for charset in (part.get_content_charset() or "utf-8", "utf-8"):
+            try:
+                texts.append(data.decode(charset))
+                break
+            except (LookupError, UnicodeDecodeError):
+                continue
+        else:
+            texts.append(data.decode("cp1252", "replace"))
+    return "\n".join(t for t in texts if t)
+
+
+def _storable(value: str) -> str:
+    """Text any database keeps: no NUL, no lone surrogates (undecodable bytes)."""
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = value.encode("utf-8", "replace").decode("utf-8")
+    return value
+
+
+def _machine_report(msg, headers: dict[str, str]) -> bool:
+    """A delivery report or an auto-submitted message: a null or local-only sender is normal there."""
+    auto = headers.get("auto-submitted", "").split(";")[0].strip().lower()
+    return msg.get_content_type() in REPORT_TYPES or (bool(auto) and auto != "no")
 
 
 def _unfold(value: str) -> str:
@@ -132,12 +232,34 @@ def _clean_line(value: str) -> str:
     return re.sub(r"\s+", " ", value).strip()[:998]
 
 
-def _first_address(value: str) -> tuple[str, str]:
-    name, addr = parseaddr(value)
-    addr = addr.strip().lower()
-    if addr.count("@") != 1 or any(c.isspace() for c in addr):
-        return "", ""
-    return _clean_line(name), addr
+def _valid_address(addr: str) -> bool:
+    return len(addr) <= MAX_ADDRESS and _ADDRESS.fullmatch(addr) is not None
+
+
+def _first_address(raw: str) -> tuple[str, str]:
+    """(display name, address) of the first mailbox in a raw From: header.
+
+    The address is read with encoded words masked, so that a display name like
+    ``=?utf-8?q?Budi=0D=0ABcc:_x@evil?=`` can never supply the address; the name is decoded after.
+    """
+    words: list[str] = []
+
+    def mask(found: re.Match) -> str:
+        words.append(found.group(0))
+        return f"mailprocword{len(words) - 1}x"
+
+    masked = _ENCODED_WORD.sub(mask, raw)
+    name, addr = parseaddr(masked)
+    addr = addr.strip()
+    if not _valid_address(addr):
+        # parseaddr gives up on markup in the name ("<i>Budi</i> <budi@x>"): take the last angle-addr.
+        angles = _ANGLE_ADDR.findall(masked)
+        if not angles or not _valid_address(angles[-1]):
+            return "", ""
+        addr = angles[-1]
+        name = masked[:masked.rfind("<" + addr)].strip().strip('"')
+    name = re.sub(r"mailprocword(\d+)x", lambda m: words[int(m.group(1))], name)
+    return _clean_line(_header_text(name))[:MAX_NAME], addr.lower()
 
 
 def _first_id(value: str | None) -> str | None:
@@ -145,9 +267,11 @@ def _first_id(value: str | None) -> str | None:
         return None
     found = _MSGID.search(value)
     if found:
-        return found.group(0)[:998]
+        return found.group(0)[:MAX_MESSAGE_ID]
     value = value.strip()
-    return f"<{value}>"[:998] if value and " " not in value else None
+    if not value or _MSGID.fullmatch(f"<{value}>") is None:
+        return None
+    return f"<{value}>"[:MAX_MESSAGE_ID]
 
 
 def _date(value: str | None) -> datetime | None:
@@ -163,7 +287,7 @@ def _date(value: str | None) -> datetime | None:
 
 
 def _normalise_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = _storable(text).replace("\r\n", "\n").replace("\r", "\n")
     return re.sub(r"\n{4,}", "\n\n\n", text).strip()
 
 
@@ -176,11 +300,16 @@ def _attachments(items: list[dict]) -> list[AttachmentPart]:
                 data = base64.b64decode(payload)
             except (ValueError, TypeError):
                 data = payload.encode("latin-1", "replace") if isinstance(payload, str) else bytes(payload)
+        elif isinstance(payload, str):
+            try:
+                data = payload.encode(item.get("charset") or "utf-8", "replace")
+            except LookupError:  # an unknown charset name
+                data = payload.encode("utf-8", "replace")
         else:
-            data = payload.encode(item.get("charset") or "utf-8", "replace") if isinstance(payload, str) else payload
+            data = bytes(payload)
         parts.append(AttachmentPart(
             filename=safe_filename(item.get("filename") or ""),
-            content_type=(item.get("mail_content_type") or "application/octet-stream").lower()[:255],
+            content_type=_storable(item.get("mail_content_type") or "application/octet-stream").lower()[:255],
             data=data, sha256=hashlib.sha256(data).hexdigest()))
     return parts
 
