@@ -25,7 +25,7 @@ def describe_startup_error(exc: Exception) -> str | None:
     if isinstance(exc, OperationalError):
         return f"database unavailable: {str(exc.orig).strip().splitlines()[0]}"
     if type(exc).__name__ in ("RulesError", "GuardRulesError", "CalendarRulesError", "SlaRulesError",
-                              "KeywordRulesError", "RegistryError", "ConfigError", "TemplateSyntaxError"):
+                              "KeywordRulesError", "RegistryError", "ConfigError", "TemplateSyntaxError", "ExportError"):
         return f"{type(exc).__name__}: {exc}"
     return None
 

@@ -74,6 +74,10 @@ ACTION_WORDS = {
     "created": "request received", "forwarded": "forwarded", "rejected": "rejected", "held": "put on hold",
     "resumed": "resumed", "assigned": "assigned", "completed": "completed", "reply_unclear": "reply not understood",
     "reply_ignored": "reply ignored", "reply_unauthorized": "UNAUTHORIZED reply", "requester_info": "requester added",
+    "berita_acara_issued": "Berita Acara issued", "reopened": "reopened by the PJ", "rated": "rated by the PJ",
+    "reopen_refused": "reopen refused (late)", "rating_not_counted": "rating not counted",
+    "work_moved": "work moved (capacity)", "promoted": "promoted by admin", "requester_reply": "requester replied",
+    "reopened_as_new": "reported again",
 }
 
 

@@ -43,7 +43,7 @@ def test_whole_chain(opened, clock):
     assert answer(desk, RAHMAT, SITI, REPORT).reason == "completed"
     t = ticket(desk)
     assert t.status == "done" and t.report["location"] == "Ruang server Puskesmas Liwa"
-    assert actions(desk) == ["created", "forwarded", "forwarded", "assigned", "completed"]
+    assert actions(desk) == ["created", "forwarded", "forwarded", "assigned", "completed", "berita_acara_issued"]
     assert last_to(desk, REQUESTER, "update_completed")
 
 
