@@ -44,6 +44,8 @@ STEP_NAMES = {"registration": "Pencatatan permohonan", "kadis": "Disposisi Kepal
 CATEGORY_NAMES = {"1.1": "Perancangan interkoneksi jaringan", "1.2": "Pembangunan/pengembangan jaringan",
                   "1.3": "Perbaikan dan/atau pemeliharaan jaringan", "1.4": "Rekomendasi kebutuhan peralatan",
                   TRIAGE: "Belum ditentukan (triase)", ALL: "Semua kebutuhan"}
+SHORT_CATEGORY_NAMES = {"1.1": "1.1 Perancangan", "1.2": "1.2 Pembangunan", "1.3": "1.3 Perbaikan/pemeliharaan",
+                        "1.4": "1.4 Rekomendasi peralatan", TRIAGE: "Triase"}
 SUMMARY_HEADER = ["kategori", "langkah", "jumlah_tiket", "dinilai", "tepat_waktu", "persen_tepat_waktu",
                   "target_persen", "median_menit_kerja", "p90_menit_kerja"]
 BREACH_HEADER = ["tiket", "kategori", "langkah", "mulai", "selesai", "batas", "menit_kerja", "standar", "alasan"]
@@ -339,13 +341,14 @@ def render_html(templates_dir: Path, report: MonthlyReport, cal) -> str:
     everyone = [report.stat(ALL, step) for step in STEPS]
     step_chart = bar_chart([(STEP_NAMES[s.step], s.share, f" ({s.within}/{s.evaluated})") for s in everyone])
     categories = [c for c in (*CATEGORIES, TRIAGE) if report.stat(c, "registration")]
-    resolution_chart = bar_chart([(f"{c} {CATEGORY_NAMES[c]}"[:30], report.stat(c, "resolution").share,
+    resolution_chart = bar_chart([(SHORT_CATEGORY_NAMES[c], report.stat(c, "resolution").share,
                                    f" ({report.stat(c, 'resolution').within}/{report.stat(c, 'resolution').evaluated})")
                                   for c in categories])
     availability_chart = bar_chart([("Ketersediaan jam kerja", report.availability, "")])
     ratings = {n: report.ratings.count(n) for n in range(1, 6)}
     return env.get_template(TEMPLATE_NAME).render(
         report=report, steps=STEPS, step_names=STEP_NAMES, category_names=CATEGORY_NAMES,
+        short_names={**SHORT_CATEGORY_NAMES, ALL: "Semua kebutuhan"},
         categories=[*categories, ALL], everyone=everyone, step_chart=step_chart,
         resolution_chart=resolution_chart, availability_chart=availability_chart, target=TARGET_SHARE,
         ratings=ratings, rating_mean=(sum(report.ratings) / len(report.ratings)) if report.ratings else None,
