@@ -60,6 +60,7 @@ class ImapConfig:
     idle: bool
     ca_file: Path | None
     verify: bool
+    sent_folder: str
 
     @property
     def password(self) -> str:
@@ -78,6 +79,8 @@ class SmtpConfig:
     ca_file: Path | None
     verify: bool
     admin_after_failures: int
+    sent_copy: str                # extra envelope recipient whose mailbox keeps a copy of all we send
+    resend_grace_seconds: int     # how long a claimed, unrecorded send may still show up in the copy
 
     @property
     def password(self) -> str:
@@ -258,6 +261,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         idle=i.get("idle", bool, True),
         ca_file=resolve(i.get("ca_file", str)) if "ca_file" in i.table else None,
         verify=i.get("verify", bool, True),
+        sent_folder=i.get("sent_folder", str, "Sent"),
     )
 
     m = root.sub("smtp")
@@ -272,6 +276,8 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         ca_file=resolve(m.get("ca_file", str)) if "ca_file" in m.table else None,
         verify=m.get("verify", bool, True),
         admin_after_failures=m.get("admin_after_failures", int, 5),
+        sent_copy=m.get("sent_copy", str, ""),   # case kept: the detail names a folder
+        resend_grace_seconds=m.get("resend_grace_seconds", int, 30),
     )
 
     lim = root.sub("limits", required=False)

@@ -795,7 +795,9 @@ first_valid_uid = {MAIL_UID}
 first_valid_gid = {MAIL_GID}
 mail_location = maildir:~/Maildir
 recipient_delimiter = +
-lmtp_save_to_detail_mailbox = no
+# user+folder@domain is delivered into that folder (mailproc's sent copies go to aptika+Sent@)
+lmtp_save_to_detail_mailbox = yes
+lda_mailbox_autocreate = yes
 postmaster_address = postmaster@{DOMAIN}
 passdb {{
   driver = passwd-file

@@ -1,23 +1,28 @@
 """Deliver the outbox: claim due rows, send them over one connection, record each result.
 
 Delivery is claim → send → record. A row is claimed (status ``sending``) in its own short
-transaction, so several workers never send the same row; after a crash a row can be left in
-``sending``: ``recover_stale`` puts it back once it is older than ``stale_after`` (at worst a
-repeat, never a loss). Failures are retried with exponential back-off; a permanent refusal
-(5xx for every recipient) ends the row as ``failed``. After ``admin_after_failures`` attempts the
-admin is told once.
+transaction (``FOR UPDATE SKIP LOCKED`` on PostgreSQL), so several workers never send the same row.
+Every message also goes, envelope only, to ``smtp.sent_copy``, which the mail server files in the
+service mailbox's Sent folder: one SMTP transaction, so the copy exists exactly when the message
+was accepted. After a crash a row can be left in ``sending``; ``recover_stale`` settles it by its
+own Message-ID: found in Sent means sent; not found after ``resend_grace_seconds`` means it goes
+back to the queue. Failures are retried with exponential back-off; a permanent refusal (5xx for
+every recipient) ends the row as ``failed``. After ``admin_after_failures`` attempts the admin is
+told once.
 """
 from __future__ import annotations
 
 import logging
+import os
 import smtplib
+import socket
 import ssl
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from mailproc.store.models import OUT_FAILED, OUT_PENDING, OUT_SENDING, OUT_SENT, OutboxMessage
 
@@ -83,8 +88,9 @@ class SmtpTransport:
 
     def send(self, row: OutboxMessage, sender: str) -> None:
         assert self.conn is not None
+        recipients = list(row.recipients) + ([self.cfg.sent_copy] if self.cfg.sent_copy else [])
         try:
-            refused = self.conn.sendmail(sender, list(row.recipients), row.raw)
+            refused = self.conn.sendmail(sender, recipients, row.raw)
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [code for code, _ in exc.recipients.values()]
             if all(500 <= code < 600 for code in codes):
@@ -152,14 +158,77 @@ def claim(desk, limit: int) -> list[OutboxMessage]:
         return rows
 
 
+def _worker_gone(worker: str | None) -> bool:
+    """True when ``worker`` ("host:pid") ran on this host and that process no longer exists."""
+    host, _, pid = (worker or "").rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
 def recover_stale(desk, stale_after: timedelta = STALE_AFTER) -> int:
-    """Rows claimed by a worker that died before recording the result go back to the queue."""
-    cutoff = desk.clock.now() - stale_after
+    """Settle rows left in ``sending`` by a worker that died before recording the result.
+
+    Returns how many rows were settled (marked sent or put back in the queue).
+    """
+    now = desk.clock.now()
+    with desk.sessions() as s:
+        stuck = list(s.scalars(select(OutboxMessage).where(OutboxMessage.status == OUT_SENDING)))
+    stuck = [r for r in stuck if r.claimed_by != desk.worker
+             and (_worker_gone(r.claimed_by) or r.claimed_at < now - stale_after)]
+    if not stuck:
+        return 0
+    from mailproc.mailbox import MailboxUnavailable
+
+    try:
+        sent_ids = _found_in_sent_copy(desk, [r.message_id for r in stuck])
+    except MailboxUnavailable as exc:
+        log.warning("outbox: %d unconfirmed send(s) wait: cannot check the sent copy: %s", len(stuck), exc)
+        return 0
+    grace = timedelta(seconds=desk.config.smtp.resend_grace_seconds)
+    settled = 0
     with desk.transaction() as s:
-        result = s.execute(update(OutboxMessage)
-                           .where(OutboxMessage.status == OUT_SENDING, OutboxMessage.claimed_at < cutoff)
-                           .values(status=OUT_PENDING, claimed_by=None))
-        return result.rowcount or 0
+        for row in stuck:
+            current = s.get(OutboxMessage, row.id)
+            if current.status != OUT_SENDING or current.claimed_by != row.claimed_by:
+                continue
+            if sent_ids is not None and row.message_id in sent_ids:
+                current.status, current.sent_at = OUT_SENT, current.claimed_at
+                log.info("outbox %s: found in the sent copy, recorded as sent", row.message_id)
+            elif sent_ids is None or row.claimed_at < now - grace:
+                current.status, current.claimed_by = OUT_PENDING, None
+                log.warning("outbox %s: send by %s unconfirmed, queued again", row.message_id, row.claimed_by)
+            else:
+                continue
+            settled += 1
+    return settled
+
+
+def _found_in_sent_copy(desk, message_ids: list[str]) -> set[str] | None:
+    """Which of these Message-IDs are in the Sent folder; None when there is no sent copy to ask."""
+    if not desk.config.smtp.sent_copy or desk.config.smtp.transport != "smtp":
+        return None
+    from mailproc.mailbox import connect
+
+    client = connect(desk.config.imap)
+    found = set()
+    try:
+        folder = desk.config.imap.sent_folder
+        if not client.folder_exists(folder):
+            return found
+        client.select_folder(folder, readonly=True)
+        for message_id in message_ids:
+            if client.search(["HEADER", "Message-ID", message_id]):
+                found.add(message_id)
+    finally:
+        client.logout()
+    return found
 
 
 def deliver_due(desk, limit: int = 500, transport: Transport | None = None) -> DeliveryReport:
