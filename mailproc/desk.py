@@ -5,20 +5,19 @@ mail never loads the parser, and rules are compiled once per process.
 """
 from __future__ import annotations
 
-import os
-import socket
 from functools import cached_property
 from pathlib import Path
 
 from mailproc.clock import Clock
 from mailproc.config import Config
+from mailproc.workers import this_worker
 
 
 class Desk:
     def __init__(self, config: Config, clock: Clock | None = None):
         self.config = config
         self.clock = clock or Clock()
-        self.worker = f"{socket.gethostname()}:{os.getpid()}"
+        self.worker = this_worker()
 
     @property
     def storage(self) -> Path:

@@ -12,13 +12,18 @@ import logging
 import ssl
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 
 from mailproc.inbound import Inbound, Origin, Result
-from mailproc.store.models import MailboxState
+from mailproc.store.models import MailboxClaim, MailboxState
+from mailproc.workers import worker_gone
 
 log = logging.getLogger(__name__)
 PROCESSED_FLAG = "$MailprocDone"
+CLAIM_STALE = timedelta(minutes=10)   # a claim older than this is taken over, whoever holds it
 
 
 class MailboxUnavailable(Exception):
@@ -150,7 +155,45 @@ class MailboxDoor:
         criteria = ["NOT", "KEYWORD", PROCESSED_FLAG] if self.cfg.after_handling == "flag" else ["ALL"]
         return sorted(int(u) for u in self.client.search(criteria))
 
+    def _claim(self, uids: list[int]) -> list[int]:
+        """Take the UIDs no live worker holds: a new claim row, or one left by a dead worker."""
+        now = self.desk.clock.now()
+        key, validity, me = self.key, self.uidvalidity, self.desk.worker
+        with self.desk.transaction() as s:
+            held = {c.uid: c for c in s.scalars(select(MailboxClaim).where(
+                MailboxClaim.mailbox == key, MailboxClaim.uidvalidity == validity, MailboxClaim.uid.in_(uids)))}
+            taken = []
+            for uid in uids:
+                claim = held.get(uid)
+                if claim is None:
+                    s.add(MailboxClaim(mailbox=key, uidvalidity=validity, uid=uid, worker=me, claimed_at=now))
+                elif claim.worker == me or worker_gone(claim.worker) or claim.claimed_at < now - CLAIM_STALE:
+                    claim.worker, claim.claimed_at = me, now
+                else:
+                    continue
+                taken.append(uid)
+        return taken
+
+    def _release(self, uids: list[int]) -> None:
+        if uids:
+            with self.desk.transaction() as s:
+                s.execute(delete(MailboxClaim).where(MailboxClaim.mailbox == self.key,
+                                                     MailboxClaim.uidvalidity == self.uidvalidity,
+                                                     MailboxClaim.uid.in_(uids)))
+
     def _handle_batch(self, uids: list[int], report: PollReport) -> None:
+        try:
+            uids = self._claim(uids)
+        except IntegrityError:
+            return   # another worker claimed some of them at the same moment: next round
+        if not uids:
+            return
+        try:
+            self._handle_claimed(uids, report)
+        finally:
+            self._release(uids)
+
+    def _handle_claimed(self, uids: list[int], report: PollReport) -> None:
         fetched = self.client.fetch(uids, ["BODY.PEEK[]"])
         done, quarantined = [], []
         for uid in uids:
@@ -175,15 +218,19 @@ class MailboxDoor:
     def _file(self, uids: list[int], folder: str, quarantine: bool = False) -> None:
         if not uids:
             return
-        if self.cfg.after_handling == "flag" and not quarantine:
-            self.client.add_flags(uids, [PROCESSED_FLAG])
-            return
-        if self.can_move:
-            self.client.move(uids, folder)
-        else:
-            self.client.copy(uids, folder)
-            self.client.add_flags(uids, [b"\\Deleted"])
-            self.client.uid_expunge(uids)
+        from imapclient.exceptions import IMAPClientError
+        try:
+            if self.cfg.after_handling == "flag" and not quarantine:
+                self.client.add_flags(uids, [PROCESSED_FLAG])
+            elif self.can_move:
+                self.client.move(uids, folder)
+            else:
+                self.client.copy(uids, folder)
+                self.client.add_flags(uids, [b"\\Deleted"])
+                self.client.uid_expunge(uids)
+        except IMAPClientError as exc:
+            # Handled and committed already; a message left behind is a duplicate next round.
+            log.warning("could not file %d message(s) in %s: %s", len(uids), folder, exc)
 
     @property
     def idles(self) -> bool:

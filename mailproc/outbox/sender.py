@@ -13,9 +13,7 @@ told once.
 from __future__ import annotations
 
 import logging
-import os
 import smtplib
-import socket
 import ssl
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -24,6 +22,7 @@ from typing import Protocol
 
 from sqlalchemy import select
 
+from mailproc.workers import worker_gone
 from mailproc.store.models import OUT_FAILED, OUT_PENDING, OUT_SENDING, OUT_SENT, OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -158,20 +157,6 @@ def claim(desk, limit: int) -> list[OutboxMessage]:
         return rows
 
 
-def _worker_gone(worker: str | None) -> bool:
-    """True when ``worker`` ("host:pid") ran on this host and that process no longer exists."""
-    host, _, pid = (worker or "").rpartition(":")
-    if host != socket.gethostname() or not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
-
-
 def recover_stale(desk, stale_after: timedelta = STALE_AFTER) -> int:
     """Settle rows left in ``sending`` by a worker that died before recording the result.
 
@@ -181,7 +166,7 @@ def recover_stale(desk, stale_after: timedelta = STALE_AFTER) -> int:
     with desk.sessions() as s:
         stuck = list(s.scalars(select(OutboxMessage).where(OutboxMessage.status == OUT_SENDING)))
     stuck = [r for r in stuck if r.claimed_by != desk.worker
-             and (_worker_gone(r.claimed_by) or r.claimed_at < now - stale_after)]
+             and (worker_gone(r.claimed_by) or r.claimed_at < now - stale_after)]
     if not stuck:
         return 0
     from mailproc.mailbox import MailboxUnavailable

@@ -200,6 +200,16 @@ class MailboxState(Base):
     last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
+class MailboxClaim(Base):
+    """A mailbox message taken by one worker, so that several workers share one mailbox."""
+    __tablename__ = "mailbox_claims"
+    mailbox: Mapped[str] = mapped_column(String(400), primary_key=True)
+    uidvalidity: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    uid: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    worker: Mapped[str] = mapped_column(String(100))
+    claimed_at: Mapped[datetime]
+
+
 class SlaNotice(Base):
     """A reminder, escalation or digest that was sent: recorded so that none is ever sent twice."""
     __tablename__ = "sla_notices"
