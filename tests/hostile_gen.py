@@ -8,6 +8,7 @@ ask for it).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -353,6 +354,7 @@ def _zip_with_exe() -> bytes:
     return buf.getvalue()
 
 
+@functools.lru_cache(maxsize=1)
 def big_attachment_mail(size: int = 25_000_000, n: int = 999, filename: str = "rekaman-cctv.mp4") -> bytes:
     """A request with one ``size``-byte attachment (deterministic, incompressible-looking bytes)."""
     block = hashlib.sha256(b"mailproc").digest() * 2048          # 64 KiB
