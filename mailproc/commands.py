@@ -48,8 +48,8 @@ def _safe_url(url: str) -> str:
 
 
 def cmd_ingest(desk, args) -> int:
-    from mailproc.inbound import Inbound, Origin
     from mailproc.parse import looks_like_mail
+    from mailproc.pipe import ServiceUnavailable, hand_over
 
     sources = [(name, Path(name).read_bytes) for name in args.files] or [("-", sys.stdin.buffer.read)]
     status = EX_OK
@@ -66,14 +66,21 @@ def cmd_ingest(desk, args) -> int:
             status = max(status, EX_DATAERR)
             continue
         try:
-            inbound = inbound or Inbound(desk)
-            result = inbound.handle(raw, Origin("ingest"))
+            try:
+                answer = hand_over(desk.config.service.socket, raw)   # the running service handles it
+            except ServiceUnavailable:
+                from mailproc.inbound import Inbound, Origin
+                inbound = inbound or Inbound(desk)
+                result = inbound.handle(raw, Origin("ingest"))
+                answer = {"outcome": result.outcome, "reason": result.reason, "ticket": result.ticket}
+            if "error" in answer:
+                raise RuntimeError(answer["error"])
         except Exception as exc:
             log.exception("ingest %s: temporary failure, the MTA should retry", name)
             print(f"mailproc ingest: {name}: temporary failure: {describe_startup_error(exc) or exc}", file=sys.stderr)
             return EX_TEMPFAIL
-        print(f"{name}: {result.outcome}" + (f" {result.ticket}" if result.ticket else "") +
-              (f" ({result.reason})" if result.reason and result.outcome != "ticket" else ""))
+        print(f"{name}: {answer['outcome']}" + (f" {answer['ticket']}" if answer.get("ticket") else "") +
+              (f" ({answer['reason']})" if answer.get("reason") and answer["outcome"] != "ticket" else ""))
     return status
 
 

@@ -43,6 +43,7 @@ class ServiceConfig:
     storage_dir: Path
     admin_email: str
     secret_env: str
+    socket: Path                  # where `run` listens for `ingest` (the pipe door's fast path)
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         storage_dir=resolve(s.get("storage_dir", str, "storage")),
         admin_email=s.address("admin_email", address or ""),
         secret_env=s.get("secret_env", str, "MAILPROC_SECRET"),
+        socket=resolve(s.get("socket", str, "storage/mailproc.sock")),
     )
 
     d = root.sub("database")
