@@ -11,11 +11,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from mailproc.parse import REPORT_TYPES as _REPORT_TYPES
 from mailproc.parse import Mail
 
 _PRECEDENCE_AUTO = {"bulk", "junk", "list", "auto_reply", "auto-reply"}
-_REPORT_TYPES = {"multipart/report", "message/delivery-status", "message/disposition-notification",
-                 "message/feedback-report"}
 
 
 class GuardRulesError(Exception):

@@ -27,8 +27,8 @@ _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 MAX_ADDRESS = 254           # RFC 5321 path limit
 MAX_NAME = 200
 MAX_MESSAGE_ID = 900        # leaves room for the "#sha256:…" suffix of a reused Message-ID (column: 1000)
-_FEED_CHUNK = 64 * 1024
 MAX_REFERENCES = 100        # the nearest ancestors; a thread is found by them (an SQL IN list)
+_FEED_CHUNK = 64 * 1024     # bytes fed to the stdlib parser at a time
 
 # Delivery reports (RFC 3464, 8098, 5965): machine mail that may legitimately lack a usable From.
 REPORT_TYPES = frozenset({"multipart/report", "message/delivery-status", "message/disposition-notification",
