@@ -91,6 +91,7 @@ class SmtpConfig:
 @dataclass(frozen=True)
 class Limits:
     max_attachment_bytes: int
+    max_forward_bytes: int        # attachments re-attached to officials' mail, in total; larger are listed
     blocked_extensions: tuple[str, ...]
     max_requests_per_sender_per_hour: int
 
@@ -285,6 +286,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     lim = root.sub("limits", required=False)
     limits = Limits(
         max_attachment_bytes=lim.get("max_attachment_bytes", int, 25 * 1024 * 1024),
+        max_forward_bytes=lim.get("max_forward_bytes", int, 8 * 1024 * 1024),
         blocked_extensions=tuple(e.lower().lstrip(".") for e in lim.strings("blocked_extensions", [])),
         max_requests_per_sender_per_hour=lim.get("max_requests_per_sender_per_hour", int, 20),
     )

@@ -179,12 +179,18 @@ class Inbound:
         return count >= limit
 
     def _alert_admin_quarantine(self, s: Session, row: InboundMessage, reason: str) -> None:
+        """One alert an hour, however many broken messages arrive: `mailproc messages` lists them all."""
         admin = self.desk.config.service.admin_email
-        if not admin:
+        since = self.desk.clock.now() - timedelta(hours=1)
+        earlier = s.scalar(select(func.count(InboundMessage.id)).where(
+            InboundMessage.outcome == QUARANTINED, InboundMessage.received_at >= since, InboundMessage.id != row.id))
+        if not admin or earlier:
             return
         composer = self.desk.composer
         msg = composer.compose("admin_alert", [admin], {
-            "problem": f"Satu pesan masuk tidak dapat dibaca dan dikarantina (sha256 {row.raw_sha256[:16]}…).",
+            "problem": f"Pesan masuk tidak dapat dibaca dan dikarantina (sha256 {row.raw_sha256[:16]}…). "
+                       "Pesan lain yang dikarantina dalam satu jam ke depan tidak diberitahukan satu per satu; "
+                       "lihat `mailproc messages`.",
             "detail": reason, "next_attempt": None}, answering=False)
         composer.enqueue(s, msg, kind="admin_alert")
 

@@ -50,26 +50,34 @@ def acknowledge(desk, s: Session, ticket: Ticket, mail: Mail, refused_attachment
         kind="acknowledgement", ticket=ticket, in_reply_to=mail.message_id, references=mail.references)
 
 
-def _request_attachments(desk, s: Session, ticket: Ticket) -> list[FileToAttach]:
+def _request_attachments(desk, s: Session, ticket: Ticket) -> tuple[list[FileToAttach], list[str]]:
+    """The request's attachments to re-attach (within ``max_forward_bytes``), and the names left out."""
     if ticket.inbound_id is None:
-        return []
+        return [], []
     archive = Archive(desk.storage)
-    files = []
-    for att in s.query(Attachment).filter_by(message_id=ticket.inbound_id, stored=True):
+    budget = desk.config.limits.max_forward_bytes
+    files, left_out = [], []
+    for att in s.query(Attachment).filter_by(message_id=ticket.inbound_id, stored=True).order_by(Attachment.id):
+        if att.size > budget:
+            left_out.append(f"{att.filename} ({att.size / 1048576:.1f} MB)")
+            continue
         try:
             files.append(FileToAttach(att.filename, att.content_type, archive.get("attachments", att.sha256)))
         except OSError:
+            left_out.append(att.filename)
             continue
-    return files
+        budget -= att.size
+    return files, left_out
 
 
 def disposition_request(desk, s: Session, ticket: Ticket, disposition: Disposition) -> None:
     from mailproc.dispositions import short_code
 
     step = disposition.step
+    files, left_out = _request_attachments(desk, s, ticket)
     context = {**_ticket_context(desk, ticket), "step": step, "code": short_code(disposition.token),
                "due_at": ticket.due_at, "officers": desk.config.officers,
-               "holder": desk.config.roles.get(step)}
+               "holder": desk.config.roles.get(step), "left_out": left_out}
     if step == "officer":
         to = [a.email for a in ticket.assignees]
         opd = desk.registry.get(ticket.opd_key) if ticket.opd_key else None
@@ -78,7 +86,7 @@ def disposition_request(desk, s: Session, ticket: Ticket, disposition: Dispositi
         to = [desk.config.roles[step].email]
         template = "disposition_request"
     _send(desk, s, template, to, context, kind=f"request_{step}", ticket=ticket,
-          message_id=disposition.message_id, attachments=_request_attachments(desk, s, ticket), answering=False)
+          message_id=disposition.message_id, attachments=files, answering=False)
 
 
 def hold_notice(desk, s: Session, ticket: Ticket, disposition: Disposition) -> None:

@@ -105,12 +105,13 @@ def test_whole_corpus_in_one_batch(desk):
         quarantined = [row for row in rows.values() if row.outcome == "quarantined"]
         assert all(row.reason for row in quarantined)
 
-    # The admin hears once of each quarantined message, and not again when it comes back.
-    assert len(outbox(desk, "admin_alert")) == len(quarantined) == summary["quarantined"]
+    # The admin hears once (one alert an hour however many arrive; `mailproc messages` lists them all),
+    # and not again when they come back.
+    assert len(quarantined) == summary["quarantined"] and len(outbox(desk, "admin_alert")) == 1
     for name, raw, _ in items:
         if results[name].outcome == "quarantined":
             assert inbound.handle(raw, Origin("ingest")).outcome == "duplicate"
-    assert len(outbox(desk, "admin_alert")) == len(quarantined)
+    assert len(outbox(desk, "admin_alert")) == 1
 
     # No loops: nobody but ticket requesters, the chain of officials and the admin gets mail.
     with desk.sessions() as s:
@@ -308,10 +309,6 @@ def outbox_violations(desk, except_ticket: str | None = None) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "outbox/compose.py: a request's message/rfc822 attachment is re-attached to the disposition "
-    "request with EmailMessage.add_attachment(maintype='message'), which writes the part's headers "
-    "with bare LF (and base64-encodes a message/rfc822 part, which RFC 2046 5.2.1 forbids)"))
 def test_forwarded_message_attachment_keeps_crlf(desk):
     inbound = Inbound(desk)
     for h in hostile_gen.messages():

@@ -97,6 +97,9 @@ class Composer:
             msg.add_alternative(html, subtype="html")
         for item in attachments:
             maintype, _, subtype = item.content_type.partition("/")
+            if maintype in ("message", "multipart"):
+                # A forwarded mail goes as an opaque .eml: the stdlib would re-serialise it badly.
+                maintype, subtype = "application", "octet-stream"
             msg.add_attachment(item.data, maintype=maintype or "application",
                                subtype=subtype or "octet-stream", filename=item.filename)
         return msg
