@@ -239,7 +239,8 @@ class KeywordGrammar:
         text = "\n".join(line.text for line in lines)
         labels = []
         for match in self._label_re.finditer(text):
-            name = next(key for key, value in match.groupdict().items() if value and key.startswith("l"))
+            # the label's own group ("l0", "l1", ...), not "lead" (a "1. " or "- " before a numbered label)
+            name = next(key for key, value in match.groupdict().items() if value and key in self._label_info)
             key, full = self._label_info[name]
             at_line_start = match.group("lead") is not None and (match.start() == 0 or text[match.start() - 1] == "\n")
             if not match.group("colon") and not (full and at_line_start):
