@@ -457,6 +457,8 @@ class MailStack:
     users: tuple[str, ...] = DEFAULT_USERS
     password: str = DEFAULT_PASSWORD
     start_timeout: float = field(default=START_TIMEOUT, repr=False)
+    # per-address passwords that differ from ``password`` (see ``set_password``)
+    passwords: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.workdir = Path(self.workdir).absolute()
@@ -593,6 +595,17 @@ class MailStack:
         if errors:
             raise MailStackError("; ".join(errors))
         self._postfix_pid_file.unlink(missing_ok=True)  # postfix leaves it behind
+
+    def stop_dovecot(self) -> None:
+        """Stop Dovecot only (IMAP and LMTP down; Postfix keeps mail queued); ``start()`` brings it back."""
+        if error := _stop_master("dovecot", self._dovecot_pid(), "dovecot"):
+            raise MailStackError(error)
+
+    def stop_postfix(self) -> None:
+        """Stop Postfix only (SMTP refused; IMAP still serves); ``start()`` brings it back."""
+        if error := _stop_master("postfix", self._postfix_pid(), "master"):
+            raise MailStackError(error)
+        self._postfix_pid_file.unlink(missing_ok=True)
 
     def status(self) -> dict:
         """Whether each daemon runs (its master process lives and its port accepts) and the ports."""
@@ -757,7 +770,7 @@ class MailStack:
 
     def _write_user_tables(self) -> None:
         lines = [
-            f"{user}:{{PLAIN}}{self.password}:{MAIL_UID}:{MAIL_GID}::{self._home(user)}::\n"
+            f"{user}:{{PLAIN}}{self.password_of(user)}:{MAIL_UID}:{MAIL_GID}::{self._home(user)}::\n"
             for user in self.users
         ]
         _write(self._passwd, "".join(lines), mode=0o640, group="dovecot")
@@ -785,6 +798,9 @@ listen = 127.0.0.1
 log_path = {log}
 info_log_path = {log}
 auth_verbose = yes
+# a refused login answers at once (Dovecot waits 2 s, and with its auth penalty up to 15 s more for
+# an address that keeps failing): tests of wrong passwords stay fast. See also service anvil below.
+auth_failure_delay = 0
 ssl = yes
 ssl_cert = <{tls / "server.pem"}
 ssl_key = <{tls / "server.key"}
@@ -840,6 +856,12 @@ service imap-login {{
 service lmtp {{
   unix_listener lmtp {{
     mode = 0666
+  }}
+}}
+service anvil {{
+  # mode 0 turns the auth penalty off (Dovecot's documented switch)
+  unix_listener anvil-auth-penalty {{
+    mode = 0
   }}
 }}
 """
@@ -971,6 +993,43 @@ postlog    unix-dgram n - n - 1 postlogd
                     + _tail(self._log_dir / f"{name}.log")
                 )
 
+    def password_of(self, address: str) -> str:
+        return self.passwords.get(address.lower(), self.password)
+
+    def set_password(self, address: str, password: str | None) -> None:
+        """Change one mailbox's password (None: back to the common one); returns once Dovecot
+        accepts the new one. Dovecot re-reads its passwd-file when the file changes."""
+        address = _check_address(address)
+        if address not in self.users:
+            raise ValueError(f"{address} is not a user of this stack")
+        new = self.password if password is None else password
+        if ":" in new or "\n" in new:
+            raise ValueError("the password may not contain ':' or a newline (passwd-file format)")
+        if new == self.password:
+            self.passwords.pop(address, None)
+        else:
+            self.passwords[address] = new
+        # Dovecot notices a changed passwd-file by its mtime and size: never keep both equal.
+        old_stat = self._passwd.stat() if self._passwd.exists() else None
+        self._write_user_tables()
+        stat = self._passwd.stat()
+        if old_stat is not None and (int(stat.st_mtime), stat.st_size) == (int(old_stat.st_mtime), old_stat.st_size):
+            os.utime(self._passwd, (stat.st_atime, int(old_stat.st_mtime) + 1))  # whole seconds, as Dovecot compares
+        if self._dovecot_running() and not _wait_until(
+            lambda: self._dovecot_accepts(address, new), self.start_timeout
+        ):
+            raise MailStackError(f"dovecot does not accept the new password of {address}")
+
+    def _dovecot_accepts(self, address: str, password: str) -> bool:
+        """A passdb check of ``address`` with ``password`` (``doveadm auth test``) succeeds."""
+        result = subprocess.run(
+            ["doveadm", "-c", str(self._dovecot_conf), "auth", "test", address, password],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            check=False,
+        )
+        return result.returncode == 0
+
     def _dovecot_knows(self, address: str) -> bool:
         """A userdb lookup (no login, so no failed-auth delay) finds ``address``."""
         result = subprocess.run(
@@ -1004,7 +1063,7 @@ postlog    unix-dgram n - n - 1 postlogd
     def imap(self, address: str) -> IMAPClient:
         """A logged-in plain IMAP connection (caller logs out)."""
         client = IMAPClient("127.0.0.1", port=self.imap_port, ssl=False, timeout=30)
-        client.login(address, self.password)
+        client.login(address, self.password_of(address))
         return client
 
     def fetch(self, address: str, folder: str = "INBOX") -> list[bytes]:
