@@ -48,6 +48,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NIP = re.compile(r"(?<!\d)\d{8}\s?\d{6}\s?\d\s?\d{3}(?!\d)")
 _EMPTY_VALUE = re.compile(r"^[\s.\-–_…*]*$")
 _LEADING_JUNK = re.compile(r"^[\s,.;:!?\-–—>=*]+")
+_BUSY = "\x00busy"   # _resolve: a named officer said to be busy or away
+_RATING_OF = re.compile(r"(?<![\d/.,])([0-9])\s*(?:/|dari|out\s+of)\s*([0-9]{1,2})(?![\d/])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,14 +107,23 @@ class KeywordGrammar:
             for name in ("approve", "reject", "hold", "resume", "assign", "done", "reopen", "rate", "acknowledge")
         }
         self.negations = get.phrases("negation", "words")
+        # phrases that contain a keyword but decide nothing ("info lebih lanjut"): they hide the keyword
+        self.phrases["neutral"] = get.optional_phrases("neutral", "phrases")
+        # "jangan diproses DULU": a negated approval followed by one of these is a hold, not a rejection
+        self.deferrals = frozenset(t for p in get.optional_phrases("hold", "deferrals") for t in p)
+        # "Rahmat SUDAH pegang 3 tiket", "Siti SEDANG cuti": a name followed by these is not an assignee
+        self.busy_words = frozenset(_compact(w) for w in get.optional_strings("assign", "busy_words"))
+        lead = get.optional_strings("assign", "lead_words") or ("kepada", "ke", "to")
+        self._lead_re = re.compile(r"^\s*(?:(?:" + "|".join(re.escape(w) for w in lead) + r")\b|:)\s*[:\-]?", re.IGNORECASE)
         self.gap_words = frozenset(token for phrase in get.phrases("negation", "gap_words") for token in phrase)
         self.max_gap = get.integer("negation", "max_gap", 0, 10)
         self.honorifics = frozenset(_compact(w) for w in get.strings("assign", "honorifics"))
         self.degrees = frozenset(_compact(w) for w in get.strings("assign", "degrees"))
         self.stop_words = frozenset(_compact(w) for w in get.strings("assign", "stop_words"))
         joiners = get.strings("assign", "joiners")
+        words = "|".join(re.escape(j) for j in joiners if j[:1].isalnum())
         self._joiner_re = re.compile(
-            r"\s*[,;/\n]\s*|" + "|".join(
+            r"\s*[,;/\n]\s*" + (rf"(?:(?:{words})\s+)?" if words else "") + "|" + "|".join(
                 rf"\s+{re.escape(j)}\s+" if j[:1].isalnum() else rf"\s*{re.escape(j)}\s*" for j in joiners
             ),
             re.IGNORECASE,
@@ -275,6 +286,8 @@ class KeywordGrammar:
             tokens = [token for token, _, _ in line.tokens]
             found: list[_Hit] = []
             for first, token in enumerate(tokens):
+                if self._reduplicated(line, first) or self._in_question(line, first):
+                    continue
                 for category, phrase in self._index.get(token, ()):
                     last = first + len(phrase)
                     if tuple(tokens[first:last]) == phrase:
@@ -284,8 +297,24 @@ class KeywordGrammar:
             found = [hit for hit in found if not any(
                 other.category != hit.category and other.first <= hit.first and hit.last <= other.last
                 and (other.last - other.first) > (hit.last - hit.first) for other in found)]
-            hits.extend(self._negate(hit, line) for hit in found)
+            hits.extend(self._negate(hit, line) for hit in found if hit.category != "neutral")
         return hits
+
+    @staticmethod
+    def _reduplicated(line: _Line, index: int) -> bool:
+        """The second half of a reduplication ("ditunda-tunda", "lanjut-lanjut") repeats the first."""
+        if index == 0:
+            return False
+        before, _, end = line.tokens[index - 1]
+        token, start, _ = line.tokens[index]
+        return line.text[end:start] == "-" and before.endswith(token)
+
+    @staticmethod
+    def _in_question(line: _Line, index: int) -> bool:
+        """A word in a sentence that ends with "?" asks; it decides nothing ("Lanjut ke mana?")."""
+        _, _, end = line.tokens[index]
+        stop = re.search(r"[.!?]", line.text[end:])
+        return bool(stop) and stop.group() == "?"
 
     def _negate(self, hit: _Hit, line: _Line) -> _Hit:
         tokens = [token for token, _, _ in line.tokens]
@@ -317,14 +346,21 @@ class KeywordGrammar:
         hold = self._first(hits, "hold")
         if hold:
             return Decision("hold", self._reason(lines, hold), evidence=self._evidence(lines, hold))
-        negated = self._first(hits, "approve", negated=True)
+        negated = self._first(hits, "approve", negated=True) or (
+            self._first(hits, "resume", negated=True) if on_hold else None)
         if negated:
-            return Decision("reject", self._reason(lines, negated), evidence=self._evidence(lines, negated))
+            # "jangan diproses dulu" defers; on a hold notice "belum bisa dilanjutkan" keeps the hold
+            kind = "hold" if on_hold or self._deferred(lines, negated) else "reject"
+            return Decision(kind, self._reason(lines, negated), evidence=self._evidence(lines, negated))
         if on_hold:
             resume = self._first(hits, "resume") or self._first(hits, "approve")
             if resume:
                 return Decision("resume", evidence=self._evidence(lines, resume))
         return None
+
+    def _deferred(self, lines: list[_Line], hit: _Hit) -> bool:
+        after = [token for token, _, _ in lines[hit.line].tokens[hit.last:hit.last + 2]]
+        return any(token in self.deferrals for token in after)
 
     def _fallback(self, lines: list[_Line]) -> Decision:
         typed = [line for line in lines if line.tokens]
@@ -361,6 +397,9 @@ class KeywordGrammar:
             if assign and officers:
                 resolved, _ = self._assignees(lines, assign, officers)
             return Decision("approve", officers=resolved, evidence=self._evidence(lines, approve))
+        refusal = self._first(hits, "assign", negated=True)     # "tidak bisa kita tangani"
+        if refusal:
+            return Decision("reject", self._reason(lines, refusal), evidence=self._evidence(lines, refusal))
         return self._fallback(lines)
 
     def _read_prakom(self, lines, hits, officers, on_hold) -> Decision:
@@ -373,6 +412,9 @@ class KeywordGrammar:
             if resolved or unknown:
                 return Decision("assign", officers=resolved, unknown_officers=unknown,
                                 evidence=self._evidence(lines, assign))
+            mentioned, evidence = self._mentions(lines, officers)   # "Pak Agus tolong ditangani"
+            if mentioned:
+                return Decision("assign", officers=mentioned, evidence=evidence)
             return Decision("needs_assignee", evidence=self._evidence(lines, assign))
         mentioned, evidence = self._mentions(lines, officers)
         if mentioned:
@@ -404,7 +446,11 @@ class KeywordGrammar:
         reopen = (self._first(hits, "reopen") or self._first(hits, "done", negated=True)
                   or self._first(hits, "reject") or self._first(hits, "approve", negated=True))
         if reopen:
-            reason = self._reason(lines, reopen) or (lines[reopen.line].text if reopen.category == "reopen" else "")
+            line_text = lines[reopen.line].text
+            if reopen.category == "reopen" and _WORD.search(line_text[:reopen.start]):
+                reason = self._strip_reason(line_text)   # "internet di ruang X masih belum bisa": the whole sentence
+            else:
+                reason = self._reason(lines, reopen) or (line_text if reopen.category == "reopen" else "")
             return Decision("reopen", reason, rating=rating,
                             evidence=self._evidence(lines, reopen))
         if rating is not None and rate_hit is not None:
@@ -465,6 +511,12 @@ class KeywordGrammar:
                     comment = " ".join(l.text for l in lines[hit.line + 1:] if l.tokens
                                        and not self._is_ack_only(l.tokens)).strip()
                 return value, comment, hit
+        for number, line in enumerate(lines):     # "5/5", "4 dari 5", "4 out of 5"
+            for match in _RATING_OF.finditer(line.text):
+                value, scale = int(match.group(1)), int(match.group(2))
+                if scale == self.rate_max and self.rate_min <= value <= self.rate_max:
+                    comment = self._strip_reason(line.text[match.end():])
+                    return value, comment, _Hit("rate", number, 0, 0, match.start(), match.end())
         return None, "", None
 
     def _assignees(self, lines: list[_Line], hit: _Hit, officers: Sequence[Person]) -> tuple[tuple[Person, ...], tuple[str, ...]]:
@@ -478,7 +530,7 @@ class KeywordGrammar:
                     continue
                 following.append(line.text)
             text = "\n".join(following)
-        text = re.sub(r"^\s*(?:kepada|ke|to|:)\s*[:\-]?", "", text.strip(), flags=re.IGNORECASE)
+        text = self._lead_re.sub("", text.strip())
         resolved: list[Person] = []
         unknown: list[str] = []
         for chunk in self._joiner_re.split(text):
@@ -486,7 +538,7 @@ class KeywordGrammar:
             if person is not None:
                 if person not in resolved:
                     resolved.append(person)
-            elif name and name not in unknown:
+            elif name and name not in unknown and name != _BUSY:
                 unknown.append(name)
         return tuple(resolved), tuple(unknown)
 
@@ -519,10 +571,24 @@ class KeywordGrammar:
         for size in range(len(words), 0, -1):
             candidates = [p for p in officers if self._name_matches(words[:size], p)]
             if len(candidates) == 1:
+                if size < len(words) and words[size] in self.busy_words:
+                    return None, _BUSY    # "Rahmat sudah pegang 3 tiket": said about him, not an order
                 return candidates[0], ""
             if len(candidates) > 1:
                 return None, " ".join(originals[:size])
         return None, " ".join(originals)
+
+    def _said_busy(self, line: _Line, name: list[str]) -> bool:
+        """Every mention of the officer in the line is followed by a busy word ("Siti sedang cuti")."""
+        words = [token for token, _, _ in line.tokens]
+        follows = []
+        for index, word in enumerate(words):
+            if word in name and (index == 0 or words[index - 1] not in name):
+                end = index
+                while end < len(words) and words[end] in name:
+                    end += 1
+                follows.append(words[end] if end < len(words) else "")
+        return bool(follows) and all(word in self.busy_words for word in follows)
 
     def _officer_tokens(self, person: Person) -> list[str]:
         name = person.name.split(",")[0]
@@ -556,6 +622,8 @@ class KeywordGrammar:
                 tokens = self._officer_tokens(person)
                 by_name = bool(tokens) and (
                     all(t in words for t in tokens) or (tokens[0] in words and firsts.count(tokens[:1]) == 1))
+                if by_name and self._said_busy(line, tokens):
+                    by_name = False
                 if (by_name or (person.email and person.email.casefold() in folded)
                         or (person.nip and person.nip in digits)):
                     if person not in found:
@@ -599,6 +667,19 @@ class _Reader:
                 raise ConfigError(f"{self.source}: [{section}] {key}: {text!r} has no letters or digits")
             phrases.append(phrase)
         return tuple(phrases)
+
+    def optional_strings(self, section: str, key: str) -> tuple[str, ...]:
+        """Like ``strings``, but an absent table or key is an empty list."""
+        table = self.data.get(section)
+        if not isinstance(table, dict) or key not in table:
+            return ()
+        return self.strings(section, key)
+
+    def optional_phrases(self, section: str, key: str) -> tuple[Phrase, ...]:
+        table = self.data.get(section)
+        if not isinstance(table, dict) or key not in table:
+            return ()
+        return self.phrases(section, key)
 
     def integer(self, section: str, key: str, low: int, high: int) -> int:
         value = self.table(section).get(key)

@@ -142,6 +142,9 @@ def _normalise(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n")]
 
 
+_DATE_IN_LINE = re.compile(r"\d{1,4}[./:-]\d{1,2}|\b(?:19|20)\d\d\b|年")
+
+
 def _attribution_start(lines: list[str], end: int) -> int | None:
     """If the non-blank lines ending at ``end`` read as a wrapped "X wrote:" line, return its first index."""
     bottom = lines[end]
@@ -150,12 +153,17 @@ def _attribution_start(lines: list[str], end: int) -> int | None:
     start = end
     while end - start < 2 and start > 0 and lines[start - 1]:
         above, top = lines[start - 1], lines[start]
-        wraps = above.endswith(("<", ",", '"', "(")) or top[:1] in "<(\"" or top[:1].islower()
+        wraps = (above.endswith(("<", ",", '"', "(")) or top[:1] in "<(\"" or top[:1].islower()
+                 # webmail wraps at a space: "Pada Jum, 27 Nov 2026 pukul 09.15 Service Desk ... Kabupaten"
+                 # over "Lampung Barat <aptika@...> menulis:" (the date above, the address and verb below)
+                 or bool(_WROTE_RE.match("\n".join(lines[start - 1:end + 1])))
+                 or (_DATE_IN_LINE.search(above) is not None
+                     and _DATE_IN_LINE.search(" ".join(lines[start:end + 1])) is None))
         if not wraps:
             break
         start -= 1
     joined = " ".join(lines[start:end + 1])
-    if "@" in joined or re.search(r"\d{1,4}[./:-]\d{1,2}|\b(?:19|20)\d\d\b|年", joined):
+    if "@" in joined or _DATE_IN_LINE.search(joined):
         return start
     return None
 
@@ -284,12 +292,27 @@ def extract_text_reply(text: str) -> str:
 
 
 def extract_reply(text: str | None, html: str | None = None) -> str:
-    """Only the newly typed text of a reply; the HTML body is used when there is no text body."""
-    if text is not None and text.strip():
+    """Only the newly typed text of a reply; the HTML body is used when there is no text body.
+
+    A mail without a text part reaches us with ``text`` made from its HTML (``mailproc.parse``
+    renders it, quote and all); that text is recognised and the HTML read instead, where the quote
+    can be cut at the element level (``<blockquote>``, ``gmail_quote``, ``divRplyFwdMsg`` ...).
+    """
+    has_html = html is not None and bool(html.strip())
+    if text is not None and text.strip() and not (has_html and _rendered_from(text, html)):
         return extract_text_reply(text)
-    if html is not None and html.strip():
+    if has_html:
         return extract_text_reply(html_to_text(html))
     return ""
+
+
+def _rendered_from(text: str, html: str) -> bool:
+    """Is ``text`` only the rendering of ``html`` (the mail had no text/plain part of its own)?"""
+    from mailproc.html_text import html_to_text as render
+
+    def squash(value: str) -> str:
+        return re.sub(r"\s+", "", value.translate(_INVISIBLE))
+    return squash(text) == squash(render(html))
 
 
 # --------------------------------------------------------------------------- HTML

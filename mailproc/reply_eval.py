@@ -27,7 +27,8 @@ acknowledged, unclear) or the pipeline's refusals: ``auto`` (guard or out-of-off
 
 ``expect`` holds ``;``-separated checks: ``officers=a,b`` (the assignees' address local parts, as a
 set), ``unknown=Name``, ``rating=N``, ``reason=text`` (in the decision's reason), ``missing=f,g``,
-``report.FIELD=text`` / ``report.FIELD!=text`` (text in / not in the stored report field).
+``report.FIELD=text`` / ``report.FIELD!=text`` (text in / not in the stored report field). Besides,
+no field of a SELESAI report may carry quoted text (an attribution line, the request's instructions).
 """
 from __future__ import annotations
 
@@ -421,9 +422,16 @@ class Bench:
         return decision.kind if decision is not None else "none"
 
 
+# Text of a quote or attribution: never part of what an officer reported.
+_LEAK = re.compile(r"\b(?:menulis|wrote)\s*:|Kode balasan|CARA MENJAWAB|Service Desk Aptika|^>", re.IGNORECASE | re.MULTILINE)
+
+
 def check_expectations(expect, decision, ticket: Ticket) -> list[str]:
     problems = []
     report = ticket.report or {}
+    for name, value in (decision.report if decision else {}).items():
+        if _LEAK.search(value or ""):
+            problems.append(f"report {name} carries quoted text: {value[:80]!r}")
     for key, value in expect:
         want = value.lower()
         if key == "officers":

@@ -17,8 +17,8 @@ from mailproc.config import load_config
 from mailproc.reply_eval import NO_MOVE, STEPS, evaluate, load_labels
 
 FOLDER = ROOT / "tests" / "data" / "replies_blind"
-# Measured on this set before any fix: 133/154 (86.4 %).
-FLOOR = 0.86
+# Measured on this set: 133/154 (86.4 %) before the fixes it revealed, 152/154 (98.7 %) after.
+FLOOR = 0.98
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +83,93 @@ def test_the_measure_counts_a_wrong_label_and_a_forged_token(tmp_path):
     assert result.outcomes[1].kind == "approve"
     assert result.outcomes[2].kind == "unauthorized" and result.outcomes[2].status == "awaiting_kadis"
     assert "Misses:" in result.text() and "kadis_09_outlook_web.eml" in result.text()
+
+
+# -- the general causes the set revealed, each with wording that is not in the set ------------------
+
+from mailproc.config import Person  # noqa: E402
+from mailproc.decisions import KeywordGrammar  # noqa: E402
+from mailproc.replies import extract_reply  # noqa: E402
+
+RAHMAT = Person("Rahmat Hidayat, A.Md.", "199205142019031007", "rahmat.hidayat@lampungbaratkab.go.id")
+SITI = Person("Siti Nurhaliza, S.Kom.", "199408232020122015", "siti.nurhaliza@lampungbaratkab.go.id")
+AGUS = Person("Agus Setiawan", "199011092015031002", "agus.setiawan@lampungbaratkab.go.id")
+
+
+@pytest.fixture(scope="module")
+def grammar() -> KeywordGrammar:
+    return KeywordGrammar.load(ROOT / "rules")
+
+
+def read(grammar, typed: str, step: str, on_hold: bool = False):
+    return grammar.read(typed, step, officers=(RAHMAT, SITI, AGUS), on_hold=on_hold)
+
+
+@pytest.mark.parametrize("attribution", [
+    "Pada Sen, 30 Nov 2026 pukul 14.05 Layanan Jaringan Intra Pemerintah Daerah Kab\nLampung Barat <aptika@lampungbaratkab.go.id> menulis:",
+    "On Mon, Nov 30, 2026 at 2:05 PM Layanan Jaringan Intra Pemerintah Daerah Kab\nLampung Barat <aptika@lampungbaratkab.go.id> wrote:",
+    "Pada tanggal Sen, 30 Nov 2026 14.05, Layanan Jaringan Intra Pemerintah Daerah\nKabupaten Lampung Barat <aptika@lampungbaratkab.go.id> menulis:",
+])
+def test_an_attribution_wrapped_by_webmail_is_not_typed_text(attribution):
+    body = f"Baik, diteruskan\n\n{attribution}\n\n> Mohon disposisi\n> Kode balasan: ABCD-EFGH\n"
+    assert extract_reply(body) == "Baik, diteruskan"
+    assert extract_reply(f"{attribution}\n\n> Mohon disposisi\n\nDiteruskan ya\n") == "Diteruskan ya"
+
+
+def test_an_html_only_reply_is_read_from_its_html_not_its_rendering():
+    from mailproc.html_text import html_to_text
+    html = ('<div>Tugaskan:</div><ol><li>Siti</li><li>Agus</li></ol><div id="appendonsend"></div><hr>'
+            '<div id="divRplyFwdMsg"><b>Dari:</b> Aptika<br><b>Perihal:</b> Mohon disposisi</div><div>TOLAK &lt;alasan&gt;</div>')
+    assert extract_reply(html_to_text(html), html) == "Tugaskan:\n- Siti\n- Agus"
+    assert extract_reply("Setuju\n\n(plain part of its own)", html) == "Setuju\n\n(plain part of its own)"
+
+
+@pytest.mark.parametrize("typed, kind", [
+    ("Jangan dilanjutkan dulu, menunggu hasil rapat", "hold"),
+    ("Tidak diproses sementara, anggaran habis", "hold"),
+    ("Tidak setuju, sudah ada vendor", "reject"),
+    ("Belum dapat disetujui, mohon dilengkapi dulu datanya", "reject"),
+    ("Ok setuju, tolong jangan sampai ditunda-tunda lagi", "approve"),
+    ("Mohon maaf tidak dapat kita kerjakan, di luar kewenangan", "reject"),
+    ("Bisa dijelaskan lebih lanjut kebutuhannya?", "unclear"),
+    ("Apakah perlu diteruskan ke Kabid?", "unclear"),
+    ("Terima kasih atas informasinya", "acknowledged"),
+])
+def test_disposer_phrasings(grammar, typed, kind):
+    assert read(grammar, typed, "kabid").kind == kind
+
+
+@pytest.mark.parametrize("typed, officers", [
+    ("Tugaskan Agus, Siti, serta Rahmat", {"agus.setiawan", "siti.nurhaliza", "rahmat.hidayat"}),
+    ("Mohon dikerjakan oleh bu Siti", {"siti.nurhaliza"}),
+    ("Bu Siti tolong dikerjakan hari ini", {"siti.nurhaliza"}),
+    ("Tugaskan Agus, Rahmat masih di lapangan", {"agus.setiawan"}),
+    ("Yang menangani pak Rahmat saja, Siti lagi sakit", {"rahmat.hidayat"}),
+    ("Tugaskan:\n\nSiti Nurhaliza\n\n", {"siti.nurhaliza"}),
+])
+def test_prakom_assignments(grammar, typed, officers):
+    decision = read(grammar, typed, "prakom")
+    assert decision.kind == "assign" and not decision.unknown_officers
+    assert {p.email.split("@")[0] for p in decision.officers} == officers
+
+
+def test_on_a_hold_notice_a_negated_resume_keeps_the_hold(grammar):
+    assert read(grammar, "Belum dapat dilanjutkan, vendor belum kirim barang", "officer", on_hold=True).kind == "hold"
+    assert read(grammar, "Sudah bisa dilanjutkan", "officer", on_hold=True).kind == "resume"
+
+
+@pytest.mark.parametrize("typed, kind, rating", [
+    ("4/5, sudah bagus", "rate", 4), ("Saya beri 3 dari 5", "rate", 3), ("9/10", "unclear", None),
+    ("Printer di ruang TU masih tidak bisa mencetak lewat jaringan", "reopen", None),
+    ("Wifi aula masih sering putus sore hari", "reopen", None),
+])
+def test_pj_phrasings(grammar, typed, kind, rating):
+    decision = read(grammar, typed, "pj")
+    assert (decision.kind, decision.rating) == (kind, rating)
+
+
+def test_a_numbered_report_is_read_not_crashed(grammar):
+    decision = read(grammar, "Selesai\n1) Ringkasan Pekerjaan: A\n2) Ringkasan Masalah: B\n- Alternatif Solusi: C\n"
+                             "* Lokasi: D", "officer")
+    assert decision.kind == "done"
+    assert decision.report == {"work_summary": "A", "problem_summary": "B", "solution": "C", "location": "D"}
