@@ -3,8 +3,9 @@
 The rules are data (``rules/categories.toml``, ``rules/priority.toml``); this module holds the
 small rule engine they run on, which ``mailproc.intent`` reuses:
 
-* text is normalised (accents, case, punctuation, chat abbreviations via an alias table,
-  reduplication "kedip2" -> "kedip", stretched letters "lemooot" -> "lemot") and tokenised;
+* text is normalised (accents, case, punctuation, links, chat abbreviations via an alias table,
+  reduplication "kedip2" -> "kedip", stretched letters "lemooot" -> "lemot", the suffix "-nya" of
+  longer words "kabelnya" -> "kabel") and tokenised; rule phrases are normalised the same way;
 * a message is split into zones: the subject (plus any "Perihal :" line of a formal letter),
   the newest text, forwarded text and quoted reply text; each zone has its own weight;
 * a rule is a list of phrases (words; ``word*`` matches a word prefix, a lone ``*`` any one
@@ -64,6 +65,8 @@ class Classification:
 # --------------------------------------------------------------------------- normalisation
 
 _EMAIL = re.compile(r"(?<!\S)[^\s@]{1,64}@[^\s@]{1,255}")  # bounded: no quadratic backtracking
+# Links carry no words of the sender's own (and their "?" is no question): dropped before tokenising.
+_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]{1,15}://|\bwww\.)[^\s<>\"']{1,2000}")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _TOKEN = re.compile(r"[a-z0-9]+|\?")
 _REDUPLICATED = re.compile(r"^([a-z]{3,})2$")
@@ -71,26 +74,66 @@ _REDUPLICATED = re.compile(r"^([a-z]{3,})2$")
 
 @dataclass(frozen=True)
 class Normaliser:
-    """Turns free text into tokens: ASCII, lowercase, aliases applied."""
+    """Turns free text into tokens: ASCII, lowercase, aliases applied.
+
+    An alias key is one word ("inet" -> "internet") or several words, matched on the tokens after
+    the one-word aliases ("paling lambat" -> "selambatnya": a deadline, not a slow network).
+    """
 
     aliases: Mapping[str, str] = field(default_factory=dict)
+    _words: dict[str, str] = field(init=False, repr=False, compare=False)
+    _phrases: dict[str, list[tuple[tuple[str, ...], list[str]]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        words: dict[str, str] = {}
+        phrases: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
+        for key, value in self.aliases.items():
+            parts = tuple(key.split())
+            if len(parts) == 1:
+                words[parts[0]] = value
+            elif parts:
+                phrases.setdefault(parts[0], []).append((parts, value.split()))
+        for candidates in phrases.values():
+            candidates.sort(key=lambda kv: len(kv[0]), reverse=True)  # longest match first
+        object.__setattr__(self, "_words", words)
+        object.__setattr__(self, "_phrases", phrases)
 
     def tokens(self, text: str) -> list[str]:
         text = unicodedata.normalize("NFKD", text[:MAX_CHARS_PER_ZONE])
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-        text = _STRETCHED.sub(r"\1", _EMAIL.sub(" ", text))
+        text = _STRETCHED.sub(r"\1", _EMAIL.sub(" ", _URL.sub(" ", text)))
         out: list[str] = []
+        aliases = self._words
         for tok in _TOKEN.findall(text):
             m = _REDUPLICATED.match(tok)
             if m:
                 tok = m.group(1)
-            alias = self.aliases.get(tok)
+            if len(tok) >= 7 and tok.endswith("nya"):  # "kabelnya", "routernya" -> "kabel", "router"
+                tok = tok[:-3]
+            alias = aliases.get(tok)
             if alias is None:
                 out.append(tok)
             elif alias:
                 out.extend(alias.split())
             if len(out) >= MAX_TOKENS_PER_ZONE:
                 break
+        return self.replace_phrases(out)
+
+    def replace_phrases(self, tokens: list[str]) -> list[str]:
+        """Apply the several-word aliases to a token list."""
+        if not self._phrases:
+            return tokens
+        out: list[str] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            for key, value in self._phrases.get(tokens[i], ()):
+                if tuple(tokens[i:i + len(key)]) == key:
+                    out.extend(value)
+                    i += len(key)
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
         return out
 
     def normalise(self, text: str) -> str:
@@ -197,6 +240,7 @@ class Rule:
     regex: re.Pattern[str] | None
     max_words: int | None = None
     zones: frozenset[str] | None = None
+    categories: frozenset[str] | None = None  # priority rules: only for requests of these categories
 
 
 @dataclass(frozen=True)
@@ -317,8 +361,9 @@ def read_aliases(data: Mapping[str, Any], path: Path) -> dict[str, str]:
     for word, replacement in raw.items():
         if not isinstance(replacement, str):
             raise RulesError(f"{path}: aliases.{word}: must be a string")
-        if not re.fullmatch(r"[a-z0-9]+", word):
-            raise RulesError(f"{path}: aliases.{word}: an alias must be one lowercase word")
+        if not re.fullmatch(r"[a-z0-9]+(?: [a-z0-9]+)*", word):
+            raise RulesError(f"{path}: aliases.{word}: an alias must be one lowercase word, or several "
+                             "separated by single spaces")
         aliases[word] = " ".join(_TOKEN.findall(replacement.lower()))
     return aliases
 
@@ -340,13 +385,18 @@ def _parse_phrase(text: str, where: str, normaliser: Normaliser) -> tuple[str, .
             words.append(toks[0] + "*")
         else:
             words.extend(toks)
+    words = normaliser.replace_phrases(words)  # "tidak mendesak" is written as its alias would read it
     if not words or words[0] == "*":
         raise RulesError(f"{where}: a phrase must start with a word, got {text!r}")
     return tuple(words)
 
 
 def read_rules(data: Mapping[str, Any], path: Path, targets: Iterable[str], normaliser: Normaliser,
-               target_label: str = "target") -> list[Rule]:
+               target_label: str = "target", categories: Iterable[str] | None = None) -> list[Rule]:
+    """The [[rules]] of a rules file. With ``categories`` (the priority file), a rule may carry
+    ``categories = [...]``: it then counts only for requests classified into one of them (or not
+    classified at all)."""
+    known_categories = set(categories) if categories is not None else None
     allowed = set(targets)
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list):
@@ -364,7 +414,8 @@ def read_rules(data: Mapping[str, Any], path: Path, targets: Iterable[str], norm
         if rule_id in seen:
             raise RulesError(f"{where}.id: duplicate rule id")
         seen.add(rule_id)
-        unknown = set(raw) - {"id", "target", "weight", "phrases", "regex", "max_words", "zones", "note"}
+        keys = {"id", "target", "weight", "phrases", "regex", "max_words", "zones", "note"}
+        unknown = set(raw) - (keys | {"categories"} if known_categories is not None else keys)
         if unknown:
             raise RulesError(f"{where}.{sorted(unknown)[0]}: unknown key")
         target = raw.get("target")
@@ -394,7 +445,13 @@ def read_rules(data: Mapping[str, Any], path: Path, targets: Iterable[str], norm
             if not isinstance(zones, list) or not set(zones) <= set(ZONES) or not zones:
                 raise RulesError(f"{where}.zones: must be a list drawn from {', '.join(ZONES)}")
             zones = frozenset(zones)
-        rules.append(Rule(rule_id, target, weight, phrases, regex, max_words, zones))
+        only = raw.get("categories")
+        if only is not None:
+            if not isinstance(only, list) or not only or not set(only) <= known_categories:  # type: ignore[operator]
+                raise RulesError(f"{where}.categories: must be a list drawn from "
+                                 f"{', '.join(sorted(known_categories or ()))}")
+            only = frozenset(only)
+        rules.append(Rule(rule_id, target, weight, phrases, regex, max_words, zones, only))
     return rules
 
 
@@ -478,6 +535,7 @@ class Classifier:
         self._prio = dict(priority_settings)
         self._prio_weights = ZoneWeights.from_settings(priority_settings)
         self._bias = dict(category_bias)
+        self._priority_scope = {rule.id: rule.categories for rule in priority_rules.rules}
 
     @classmethod
     def load(cls, rules_dir: Path) -> "Classifier":
@@ -501,7 +559,7 @@ class Classifier:
         psettings = read_settings(pdata, ppath, PRIORITY_SETTINGS)
         if psettings["default"] not in PRIORITIES:
             raise RulesError(f"{ppath}: settings.default: must be one of {', '.join(PRIORITIES)}")
-        prules = read_rules(pdata, ppath, ("tinggi", "rendah"), normaliser, "priority")
+        prules = read_rules(pdata, ppath, ("tinggi", "rendah"), normaliser, "priority", categories)
         bias_raw = pdata.get("category_bias", {})
         if not isinstance(bias_raw, dict):
             raise RulesError(f"{ppath}: category_bias: must be a table")
@@ -520,8 +578,11 @@ class Classifier:
     def classify_tokens(self, message: TokenizedMessage) -> Classification:
         cscores, chits = score_rules(self._category_rules, message, self._cat_weights, "category")
         category, reason = self._decide_category(cscores)
-        pscores, phits = score_rules(self._priority_rules, message, self._prio_weights, "priority")
-        value = pscores.get("tinggi", 0.0) - pscores.get("rendah", 0.0)
+        _, phits = score_rules(self._priority_rules, message, self._prio_weights, "priority")
+        if category is not None:
+            phits = [h for h in phits if self._priority_scope.get(h.rule) is None
+                     or category in self._priority_scope[h.rule]]
+        value = sum(h.weight if h.target == "tinggi" else -h.weight for h in phits)
         if category is not None and self._bias.get(category):
             bias = self._bias[category]
             value += bias
