@@ -9,7 +9,14 @@ the workflow step, and returns a :class:`Decision`. Precedence, strongest first:
   names without TUGASKAN also assign; a bare approval is ``needs_assignee``.
 * officer: a report (SELESAI and/or the Berita Acara fields) > reject > hold; words inside the
   field values are values, never decisions.
-* pj: reopen ("BELUM SELESAI ...", or a rejection) > rating ("NILAI 4 ...") > acknowledged.
+* pj: reopen ("BELUM SELESAI ...", "masih belum bisa ...", or a rejection) > rating ("NILAI 4 ...",
+  "4/5") > acknowledged.
+
+A negated approval followed by a deferral word ("jangan diproses dulu") is a hold, and while on
+hold a negated resume ("belum bisa dilanjutkan") keeps the hold. Words in a question ("Lanjut ke
+mana?"), inside a neutral phrase ("info lebih lanjut") or repeating the first half of a
+reduplication ("ditunda-tunda") decide nothing. An officer named with a busy word after the name
+("Rahmat sudah pegang 3 tiket", "Siti sedang cuti") is not assigned.
 
 An acknowledgement alone ("Siap", "Terima kasih") is ``acknowledged``; nothing readable is
 ``unclear``. A negation ("tidak", "belum dapat", "jangan", "not") turns around the phrase it stands
@@ -399,7 +406,8 @@ class KeywordGrammar:
             return Decision("approve", officers=resolved, evidence=self._evidence(lines, approve))
         refusal = self._first(hits, "assign", negated=True)     # "tidak bisa kita tangani"
         if refusal:
-            return Decision("reject", self._reason(lines, refusal), evidence=self._evidence(lines, refusal))
+            kind = "hold" if self._deferred(lines, refusal) else "reject"   # "jangan ditangani dulu"
+            return Decision(kind, self._reason(lines, refusal), evidence=self._evidence(lines, refusal))
         return self._fallback(lines)
 
     def _read_prakom(self, lines, hits, officers, on_hold) -> Decision:
@@ -409,12 +417,15 @@ class KeywordGrammar:
         assign = self._first(hits, "assign")
         if assign:
             resolved, unknown = self._assignees(lines, assign, officers)
+            named_busy = _BUSY in unknown
+            unknown = tuple(name for name in unknown if name != _BUSY)
             if resolved or unknown:
                 return Decision("assign", officers=resolved, unknown_officers=unknown,
                                 evidence=self._evidence(lines, assign))
-            mentioned, evidence = self._mentions(lines, officers)   # "Pak Agus tolong ditangani"
-            if mentioned:
-                return Decision("assign", officers=mentioned, evidence=evidence)
+            if not named_busy:    # nothing after the phrase: "Pak Agus tolong ditangani"
+                mentioned, evidence = self._mentions(lines, officers)
+                if mentioned:
+                    return Decision("assign", officers=mentioned, evidence=evidence)
             return Decision("needs_assignee", evidence=self._evidence(lines, assign))
         mentioned, evidence = self._mentions(lines, officers)
         if mentioned:
@@ -538,7 +549,7 @@ class KeywordGrammar:
             if person is not None:
                 if person not in resolved:
                     resolved.append(person)
-            elif name and name not in unknown and name != _BUSY:
+            elif name and name not in unknown:
                 unknown.append(name)
         return tuple(resolved), tuple(unknown)
 

@@ -11,7 +11,8 @@ Steps for plain text:
 1. normalise line endings and invisible characters;
 2. drop every line quoted with ``>`` (top-, bottom-posted and interleaved replies alike), leaving
    a placeholder so that an attribution line in any language ("... wrote:", "... menulis:",
-   "... написал:") right above a quote block is recognised as a header;
+   "... написал:") right above a quote block is recognised as a header, also when webmail wrapped
+   it over two lines (the date on the first, the address and the verb on the second);
 3. split at quote headers (attribution lines, Outlook header blocks, "Pesan Asli" separators);
    the reply is the first fragment that still has text after cleaning; text after a header is
    only taken (bottom-posting) when that header introduced a ``>`` quote, never when it
@@ -20,7 +21,8 @@ Steps for plain text:
    trailing name/position/NIP block.
 
 HTML-only replies are first turned into text with the quoted part removed at the element level
-(``<blockquote>``, Gmail's ``gmail_quote``, Outlook's reply divider and the rest).
+(``<blockquote>``, Gmail's ``gmail_quote``, Outlook's reply divider and the rest); a text body that
+is only the parser's rendering of the HTML counts as no text body.
 """
 from __future__ import annotations
 

@@ -173,3 +173,10 @@ def test_a_numbered_report_is_read_not_crashed(grammar):
                              "* Lokasi: D", "officer")
     assert decision.kind == "done"
     assert decision.report == {"work_summary": "A", "problem_summary": "B", "solution": "C", "location": "D"}
+
+
+def test_a_busy_name_after_the_phrase_is_no_licence_to_guess(grammar):
+    """"Tugaskan Rahmat tidak usah Siti" (no comma): nobody is assigned rather than the wrong one."""
+    assert read(grammar, "Tugaskan Rahmat tidak usah Siti", "prakom").kind == "needs_assignee"
+    assert read(grammar, "Jangan ditangani dulu, tunggu konfirmasi OPD", "kabid").kind == "hold"
+    assert read(grammar, "Terima kasih, masih belum sempat kami cek", "pj").kind != "reopen"
