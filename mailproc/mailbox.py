@@ -9,13 +9,17 @@ only where the server lacks MOVE.
 from __future__ import annotations
 
 import logging
+import os
+import random
+import signal
 import ssl
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, event, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from mailproc.inbound import Inbound, Origin, Result
 from mailproc.store.models import MailboxClaim, MailboxState
@@ -24,6 +28,55 @@ from mailproc.workers import worker_gone
 log = logging.getLogger(__name__)
 PROCESSED_FLAG = "$MailprocDone"
 CLAIM_STALE = timedelta(minutes=10)   # a claim older than this is taken over, whoever holds it
+CLAIM_CHUNK = 25   # messages claimed (and fetched, filed) at a time: several workers share a backlog
+CRASH_ENV = "MAILPROC_CRASH_AT"
+
+
+def _crash_plan(spec: str) -> dict[str, str]:
+    plan = {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        phase, _, when = part.partition(":")
+        plan[phase] = when.strip() or "1"
+    return plan
+
+
+_CRASH = _crash_plan(os.environ.get(CRASH_ENV, ""))
+_crash_dice = random.Random()
+_crash_passages: dict[str, int] = {}
+
+
+def crash_point(phase: str) -> None:
+    """Test-only hook: die by SIGKILL at this point of the work, as ``MAILPROC_CRASH_AT`` says.
+
+    ``MAILPROC_CRASH_AT="<phase>:<probability>[,...]"`` dies at each passage with that probability;
+    ``<phase>:#<n>`` dies exactly at the n-th passage of this process. Phases: ``fetch`` (a chunk
+    fetched, nothing of it handled), ``transaction`` (an inbound message's transaction, just before
+    COMMIT), ``file`` (a chunk committed, not yet moved out of the folder), ``send`` (the SMTP server
+    accepted a message that is not yet recorded as sent; see ``mailproc.service``). Unset (the
+    normal case) it does nothing.
+    """
+    when = _CRASH.get(phase) if _CRASH else None
+    if when is None:
+        return
+    _crash_passages[phase] = passage = _crash_passages.get(phase, 0) + 1
+    due = passage == int(when[1:]) if when.startswith("#") else _crash_dice.random() < float(when)
+    if due:
+        log.warning("%s: killing myself at %s (passage %d)", CRASH_ENV, phase, passage)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def crash_armed(phase: str) -> bool:
+    return phase in _CRASH
+
+
+_in_inbound = False
+
+
+if "transaction" in _CRASH:
+    @event.listens_for(Session, "before_commit")
+    def _crash_before_commit(_session) -> None:
+        if _in_inbound:
+            crash_point("transaction")
 
 
 class MailboxUnavailable(Exception):
@@ -33,6 +86,7 @@ class MailboxUnavailable(Exception):
 @dataclass
 class PollReport:
     fetched: int = 0
+    held_elsewhere: int = 0   # waiting messages that live workers hold: look again soon
     outcomes: dict[str, int] = field(default_factory=dict)
     results: list[Result] = field(default_factory=list)
 
@@ -133,19 +187,27 @@ class MailboxDoor:
     # -- work ------------------------------------------------------------------------------------
 
     def poll_once(self, limit: int | None = None) -> PollReport:
-        """Handle every message that is waiting now (in batches), then return."""
+        """Handle every message that is waiting now and no other live worker holds, then return."""
         self.open()
         self._last_uid()
         report = PollReport()
+        chunk = max(1, min(self.cfg.batch_size, CLAIM_CHUNK))
         while True:
             uids = self._pending_uids()
             if limit is not None:
                 uids = uids[: max(0, limit - report.fetched)]
-            if not uids:
-                return report
-            for start in range(0, len(uids), self.cfg.batch_size):
-                self._handle_batch(uids[start:start + self.cfg.batch_size], report)
-            if limit is not None and report.fetched >= limit:
+            report.held_elsewhere = 0
+            progress = False
+            for start in range(0, len(uids), chunk):
+                part = uids[start:start + chunk]
+                taken = self._handle_batch(part, report)
+                report.held_elsewhere += len(part) - taken
+                progress = progress or taken > 0
+                if limit is not None and report.fetched >= limit:
+                    return report
+            if not progress:
+                # Nothing waiting, or all of it in other workers' hands: do not spin on their claims.
+                self._sweep(uids)
                 return report
 
     def _pending_uids(self) -> list[int]:
@@ -156,23 +218,45 @@ class MailboxDoor:
         return sorted(int(u) for u in self.client.search(criteria))
 
     def _claim(self, uids: list[int]) -> list[int]:
-        """Take the UIDs no live worker holds: a new claim row, or one left by a dead worker."""
+        """Take the UIDs no live worker holds: a new claim row, or one left by a dead worker.
+
+        Taking over is a conditional update (still held by the worker we saw): of two workers
+        taking over the same dead claim, only one gets it.
+        """
         now = self.desk.clock.now()
         key, validity, me = self.key, self.uidvalidity, self.desk.worker
         with self.desk.transaction() as s:
-            held = {c.uid: c for c in s.scalars(select(MailboxClaim).where(
+            held = {c.uid: (c.worker, c.claimed_at) for c in s.scalars(select(MailboxClaim).where(
                 MailboxClaim.mailbox == key, MailboxClaim.uidvalidity == validity, MailboxClaim.uid.in_(uids)))}
             taken = []
             for uid in uids:
-                claim = held.get(uid)
-                if claim is None:
+                if uid not in held:
                     s.add(MailboxClaim(mailbox=key, uidvalidity=validity, uid=uid, worker=me, claimed_at=now))
-                elif claim.worker == me or worker_gone(claim.worker) or claim.claimed_at < now - CLAIM_STALE:
-                    claim.worker, claim.claimed_at = me, now
-                else:
+                    taken.append(uid)
                     continue
-                taken.append(uid)
+                worker, claimed_at = held[uid]
+                if worker != me and not worker_gone(worker) and claimed_at >= now - CLAIM_STALE:
+                    continue
+                moved = s.execute(update(MailboxClaim).where(
+                    MailboxClaim.mailbox == key, MailboxClaim.uidvalidity == validity, MailboxClaim.uid == uid,
+                    MailboxClaim.worker == worker,
+                ).values(worker=me, claimed_at=now).execution_options(synchronize_session=False))
+                if moved.rowcount == 1:
+                    taken.append(uid)
         return taken
+
+    def _sweep(self, pending: list[int]) -> None:
+        """Drop claims that dead workers left on messages no longer waiting (filed, then killed)."""
+        waiting = set(pending)
+        with self.desk.transaction() as s:
+            claims = list(s.scalars(select(MailboxClaim).where(
+                MailboxClaim.mailbox == self.key, MailboxClaim.uidvalidity == self.uidvalidity)))
+            dead = {c.worker for c in claims if c.worker != self.desk.worker and worker_gone(c.worker)}
+            done = [c.uid for c in claims if c.worker in dead and c.uid not in waiting]
+            if done:   # a statement, not ORM deletes: another worker may sweep the same rows
+                s.execute(delete(MailboxClaim).where(
+                    MailboxClaim.mailbox == self.key, MailboxClaim.uidvalidity == self.uidvalidity,
+                    MailboxClaim.uid.in_(done), MailboxClaim.worker.in_(dead)))
 
     def _release(self, uids: list[int]) -> None:
         if uids:
@@ -181,20 +265,24 @@ class MailboxDoor:
                                                      MailboxClaim.uidvalidity == self.uidvalidity,
                                                      MailboxClaim.uid.in_(uids)))
 
-    def _handle_batch(self, uids: list[int], report: PollReport) -> None:
+    def _handle_batch(self, uids: list[int], report: PollReport) -> int:
+        """Claim, handle and file these UIDs; returns how many were claimed."""
         try:
             uids = self._claim(uids)
         except IntegrityError:
-            return   # another worker claimed some of them at the same moment: next round
+            return 0   # another worker claimed some of them at the same moment: next round
         if not uids:
-            return
+            return 0
         try:
             self._handle_claimed(uids, report)
         finally:
             self._release(uids)
+        return len(uids)
 
     def _handle_claimed(self, uids: list[int], report: PollReport) -> None:
+        global _in_inbound
         fetched = self.client.fetch(uids, ["BODY.PEEK[]"])
+        crash_point("fetch")
         done, quarantined = [], []
         for uid in uids:
             data = fetched.get(uid)
@@ -202,14 +290,18 @@ class MailboxDoor:
                 continue   # expunged meanwhile by someone else
             raw = data[b"BODY[]"]
             origin = Origin("imap", self.key, self.uidvalidity, uid)
+            _in_inbound = True
             try:
                 result = self.inbound.handle(raw, origin)
             except Exception as exc:
                 # A bug or an outage for this one message: leave it in the folder for the next round.
                 log.exception("message uid %s left in %s for a retry: %s", uid, self.cfg.folder, exc)
                 continue
+            finally:
+                _in_inbound = False
             report.add(result)
             (quarantined if result.quarantined else done).append(uid)
+        crash_point("file")
         self._file(done, self.cfg.processed_folder)
         self._file(quarantined, self.cfg.quarantine_folder, quarantine=True)
         if uids:

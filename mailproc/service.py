@@ -12,21 +12,50 @@ import time
 
 import schedule
 
-from mailproc.mailbox import MailboxDoor, MailboxUnavailable, backoff_delays, sleep
+from mailproc.mailbox import MailboxDoor, MailboxUnavailable, backoff_delays, crash_armed, crash_point, sleep
 
 log = logging.getLogger(__name__)
 
 POLL_INTERVAL = 30.0          # seconds between polls when the server has no IDLE
 IDLE_RENEW = 25 * 60          # RFC 2177: re-issue IDLE before the server's 30-minute timeout
+HELD_RETRY = 1.0              # seconds before looking again at mail that other workers hold
+OUTBOX_CHUNK = 20             # outbox rows claimed at a time
+OUTBOX_EVERY = 10             # seconds between outbox rounds (sooner when the resend grace is shorter)
+
+
+class _CrashAfterSend:
+    """Test-only (MAILPROC_CRASH_AT=send:p): the transport, dying between acceptance and record."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __enter__(self):
+        self.inner.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self.inner.__exit__(*exc)
+
+    def send(self, row, sender) -> None:
+        self.inner.send(row, sender)
+        crash_point("send")
 
 
 def periodic_jobs(desk):
     """The due work of one round, as (name, callable) pairs; each returns a line for the log."""
-    from mailproc.outbox.sender import deliver_due, recover_stale
+    from mailproc.outbox.sender import DeliveryReport, deliver_due, make_transport, recover_stale
 
     def outbox() -> str:
         recovered = recover_stale(desk)
-        report = deliver_due(desk)
+        report = DeliveryReport()
+        while True:   # small claims: a worker killed mid-round strands few rows in `sending`
+            transport = _CrashAfterSend(make_transport(desk.config)) if crash_armed("send") else None
+            part = deliver_due(desk, limit=OUTBOX_CHUNK, transport=transport)
+            report.sent, report.retried, report.failed = (report.sent + part.sent, report.retried + part.retried,
+                                                          report.failed + part.failed)
+            report.errors += part.errors
+            if part.sent + part.failed < OUTBOX_CHUNK or part.errors:
+                break
         text = f"outbox: {report.sent} sent, {report.retried} to retry, {report.failed} failed"
         if recovered:
             text += f", {recovered} stale claim(s) returned to the queue"
@@ -79,12 +108,16 @@ class Service:
         self.desk.load_rules()
         _ = self.desk.sessions   # refuses to start on an un-migrated database
         for name, job in periodic_jobs(self.desk):
-            interval = 10 if name == "outbox" else 60
+            # Rows a killed worker left unsent are queued again one resend grace later: look that often.
+            grace = self.desk.config.smtp.resend_grace_seconds
+            interval = max(1, min(OUTBOX_EVERY, grace + 1)) if name == "outbox" else 60
             self.scheduler.every(interval).seconds.do(self._guarded(name, job))
         log.info("mailproc running as %s on %s:%s/%s", self.desk.worker, self.desk.config.imap.host,
                  self.desk.config.imap.port, self.desk.config.imap.folder)
         delays = backoff_delays()
         deliver = self._guarded("outbox", periodic_jobs(self.desk)[0][1])
+        # At once, not a round later: settle what a killed predecessor left in `sending`, send the rest.
+        deliver()
         while not self.stopping:
             try:
                 report = self.door.poll_once()
@@ -95,7 +128,10 @@ class Service:
                 if self.stopping:
                     break
                 wait = max(0.5, min(self.scheduler.idle_seconds or IDLE_RENEW, IDLE_RENEW))
-                if self.door.idles:
+                if report.held_elsewhere:
+                    # Mail in other workers' hands raises no IDLE event when such a worker dies.
+                    self._sleep(min(wait, HELD_RETRY))
+                elif self.door.idles:
                     self.door.wait_for_mail(wait, lambda: self.stopping)
                 else:
                     self._sleep(min(wait, POLL_INTERVAL))
