@@ -11,7 +11,7 @@ mailbox exactly once, and kadis must hold exactly one disposition request per ti
   MAILPROC_CRASH_AT (see ``mailproc.mailbox.crash_point``), at a random passage of that point.
 
 Runs on SQLite and PostgreSQL. MAILPROC_CRASH_N (default 200) sets the number of requests,
-MAILPROC_CRASH_KILLS (default 20) the random kills, MAILPROC_CRASH_SEED the randomness.
+MAILPROC_CRASH_KILLS (default 12) the random kills, MAILPROC_CRASH_SEED the randomness.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from procs import (REPLACE, SERVICE, check_invariants, drained, engine_for, fill
 pytestmark = pytest.mark.mailstack
 
 N = int(os.environ.get("MAILPROC_CRASH_N", "200"))
-KILLS = int(os.environ.get("MAILPROC_CRASH_KILLS", "20"))
+KILLS = int(os.environ.get("MAILPROC_CRASH_KILLS", "12"))
 SEED = int(os.environ.get("MAILPROC_CRASH_SEED", "20261127"))
 KILL_DELAY = (0.05, 1.0)
 DRAIN_TIMEOUT = 90.0   # for the last, uninterrupted life
