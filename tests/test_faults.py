@@ -401,9 +401,6 @@ def test_database_outage_is_one_clear_line(tmp_path, db_url, clock, clean_mailst
     assert problems and all(one_clear_line(r) for r in problems), [r.getMessage() for r in problems]
 
 
-@pytest.mark.xfail(strict=True, reason="store/db.py: every new SQLite connection runs PRAGMA journal_mode=WAL, which "
-                   "fails at once (no busy wait) while another connection writes, and current_revision() reports that "
-                   "'database is locked' as 'not initialised ... run mailproc db upgrade'")
 def test_start_while_sqlite_is_locked_waits_for_the_lock(tmp_path, clock):
     import sqlite3
 
@@ -494,8 +491,6 @@ def test_disk_full_is_one_line_and_no_busy_loop(tmp_path, db_url, clock, clean_m
     assert len(problems) <= 2 and all(one_clear_line(r) for r in problems)
 
 
-@pytest.mark.xfail(strict=True, reason="archive.py: Archive.put leaves its partly written .tmp file behind when "
-                   "the write fails (ENOSPC), which keeps the disk full")
 def test_failed_archive_write_leaves_no_partial_file(small_disk):
     archive = Archive(small_disk.path)
     with pytest.raises(OSError) as failure:

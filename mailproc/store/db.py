@@ -31,10 +31,11 @@ def make_engine(url: str) -> Engine:
             # Let SQLAlchemy, not pysqlite, open transactions, so BEGIN IMMEDIATE can be issued.
             dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=30000")   # first: the others may wait for a writer
+            if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
         @event.listens_for(engine, "begin")
@@ -59,11 +60,15 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's Alembic revision; None when it was never migrated (other errors propagate)."""
     try:
         with engine.connect() as conn:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except (OperationalError, ProgrammingError):
-        return None
+    except (OperationalError, ProgrammingError) as exc:
+        message = str(exc.orig).lower()
+        if "no such table" in message or "does not exist" in message or "undefinedtable" in message:
+            return None
+        raise
 
 
 def require_migrated(engine: Engine) -> None:
@@ -86,3 +91,10 @@ def upgrade(url: str, revision: str = "head") -> None:
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
     command.upgrade(cfg, revision)
+    if url.startswith("sqlite"):
+        # WAL is a property of the file: set it once here, so that a service or an `ingest` starting
+        # while another process writes need not switch modes (which cannot wait for the lock).
+        engine = make_engine(url)
+        with engine.connect():
+            pass
+        engine.dispose()
