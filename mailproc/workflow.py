@@ -142,20 +142,20 @@ def on_followup(desk, s: Session, thread: Thread, mail: Mail, row: InboundMessag
     if not actor.roles:
         return _from_outside_chain(desk, s, ticket, mail, row, typed)
 
-    if _is_out_of_office(desk, mail, typed):
+    disposition, how = dispositions.proven_request(s, ticket, mail, typed)
+    decision = None
+    if disposition is not None:
+        decision = desk.grammar.read(typed, _grammar_step(disposition.step, ticket), officers=desk.config.officers,
+                                     on_hold=ticket.status == ON_HOLD)
+    # An out-of-office text without the headers changes nothing and gets no answer, unless the person
+    # also typed a decision ("Tugaskan Rahmat. Siti sedang cuti.").
+    if (decision is None or decision.kind in ("unclear", "acknowledged")) and _is_out_of_office(desk, mail, typed):
         record(s, ticket, now, mail.sender, "reply_ignored", "balasan otomatis / di luar kantor", inbound_id=row.id)
         return "out-of-office reply from an official"
-
-    disposition, how = dispositions.proven_request(s, ticket, mail, typed)
     if disposition is None:
         return _unauthorized(desk, s, ticket, mail, row, how)
-    step = disposition.step
-    allowed = _may_answer(desk, ticket, actor, disposition)
-    if not allowed:
-        return _unauthorized(desk, s, ticket, mail, row, f"{mail.sender} does not hold step {step}")
-
-    decision = desk.grammar.read(typed, _grammar_step(step, ticket), officers=desk.config.officers,
-                                 on_hold=ticket.status == ON_HOLD)
+    if not _may_answer(desk, ticket, actor, disposition):
+        return _unauthorized(desk, s, ticket, mail, row, f"{mail.sender} does not hold step {disposition.step}")
     return apply(desk, s, ticket, disposition, actor, decision, mail, row)
 
 
@@ -353,7 +353,7 @@ def _from_outside_chain(desk, s, ticket, mail, row, typed: str) -> str:
             return handled
         intent = desk.intent.detect(mail.subject, typed)
         acknowledgement = desk.grammar.read(typed, "pj").kind == "acknowledged"
-        if intent.is_request and not acknowledgement:
+        if typed.strip() and intent.is_request and not acknowledgement:
             new = open_ticket(desk, s, mail, row, parent=ticket)
             record(s, ticket, now, mail.sender, "reopened_as_new", f"laporan ulang menjadi tiket {new.code}",
                    inbound_id=row.id)

@@ -180,7 +180,8 @@ def recover_stale(desk, stale_after: timedelta = STALE_AFTER) -> int:
     settled = 0
     with desk.transaction() as s:
         for row in stuck:
-            current = s.get(OutboxMessage, row.id)
+            # Locked and re-read: another worker may have settled and re-claimed it meanwhile.
+            current = s.get(OutboxMessage, row.id, with_for_update=True, populate_existing=True)
             if current.status != OUT_SENDING or current.claimed_by != row.claimed_by:
                 continue
             if sent_ids is not None and row.message_id in sent_ids:
