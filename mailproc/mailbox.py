@@ -87,6 +87,7 @@ class MailboxUnavailable(Exception):
 class PollReport:
     fetched: int = 0
     held_elsewhere: int = 0   # waiting messages that live workers hold: look again soon
+    failed: set[int] = field(default_factory=set)   # UIDs whose handling failed this round: later
     outcomes: dict[str, int] = field(default_factory=dict)
     results: list[Result] = field(default_factory=list)
 
@@ -186,14 +187,25 @@ class MailboxDoor:
 
     # -- work ------------------------------------------------------------------------------------
 
+    def _lost(self, exc: Exception) -> MailboxUnavailable:
+        self.close()
+        return MailboxUnavailable(f"IMAP {self.cfg.host}:{self.cfg.port}: connection lost: {_text(exc)}")
+
     def poll_once(self, limit: int | None = None) -> PollReport:
         """Handle every message that is waiting now and no other live worker holds, then return."""
+        from imapclient.exceptions import IMAPClientAbortError
+        try:
+            return self._poll_once(limit)
+        except (IMAPClientAbortError, OSError) as exc:
+            raise self._lost(exc) from exc
+
+    def _poll_once(self, limit: int | None) -> PollReport:
         self.open()
         self._last_uid()
         report = PollReport()
         chunk = max(1, min(self.cfg.batch_size, CLAIM_CHUNK))
         while True:
-            uids = self._pending_uids()
+            uids = [u for u in self._pending_uids() if u not in report.failed]
             if limit is not None:
                 uids = uids[: max(0, limit - report.fetched)]
             report.held_elsewhere = 0
@@ -294,8 +306,15 @@ class MailboxDoor:
             try:
                 result = self.inbound.handle(raw, origin)
             except Exception as exc:
-                # A bug or an outage for this one message: leave it in the folder for the next round.
-                log.exception("message uid %s left in %s for a retry: %s", uid, self.cfg.folder, exc)
+                # An outage (disk, database) or a bug, for this one message: it stays in the folder and
+                # is tried again in a later round, not at once.
+                report.failed.add(uid)
+                from mailproc.commands import describe_startup_error
+                known = str(exc) if isinstance(exc, OSError) else describe_startup_error(exc)
+                if known:
+                    log.error("message uid %s left in %s for a retry: %s", uid, self.cfg.folder, known)
+                else:
+                    log.exception("message uid %s left in %s for a retry: %s", uid, self.cfg.folder, exc)
                 continue
             finally:
                 _in_inbound = False
@@ -330,20 +349,24 @@ class MailboxDoor:
 
     def wait_for_mail(self, timeout: float, should_stop=lambda: False) -> bool:
         """IDLE until the server announces mail, ``timeout`` passes or ``should_stop()``; True on mail."""
+        from imapclient.exceptions import IMAPClientAbortError
         self.open()
         deadline = time.monotonic() + timeout
-        self.client.idle()
         try:
-            while not should_stop():
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return False
-                responses = self.client.idle_check(timeout=min(1.0, left))
-                if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
-                    return True
-            return False
-        finally:
-            self.client.idle_done()
+            self.client.idle()
+            try:
+                while not should_stop():
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        return False
+                    responses = self.client.idle_check(timeout=min(1.0, left))
+                    if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+                        return True
+                return False
+            finally:
+                self.client.idle_done()
+        except (IMAPClientAbortError, OSError) as exc:
+            raise self._lost(exc) from exc
 
 
 def backoff_delays(first: float = 1.0, cap: float = 300.0):

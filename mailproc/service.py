@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import threading
 import time
 
 import schedule
@@ -20,6 +21,7 @@ POLL_INTERVAL = 30.0          # seconds between polls when the server has no IDL
 IDLE_RENEW = 25 * 60          # RFC 2177: re-issue IDLE before the server's 30-minute timeout
 HELD_RETRY = 1.0              # seconds before looking again at mail that other workers hold
 OUTBOX_CHUNK = 20             # outbox rows claimed at a time
+NOTHING_SENT = "outbox: 0 sent, 0 to retry, 0 failed"
 OUTBOX_EVERY = 10             # seconds between outbox rounds (sooner when the resend grace is shorter)
 
 
@@ -58,7 +60,7 @@ def periodic_jobs(desk):
                 break
         text = f"outbox: {report.sent} sent, {report.retried} to retry, {report.failed} failed"
         if recovered:
-            text += f", {recovered} stale claim(s) returned to the queue"
+            text += f", {recovered} unconfirmed send(s) settled"
         return text + "".join(f"; {e}" for e in report.errors[:1])
 
     jobs = [("outbox", outbox)]
@@ -85,6 +87,7 @@ class Service:
     def __init__(self, desk):
         self.desk = desk
         self.stopping = False
+        self.wake = threading.Event()   # set by the pipe door: mail was handled, deliver now
         self.door = MailboxDoor(desk)
         self.scheduler = schedule.Scheduler()
 
@@ -96,15 +99,25 @@ class Service:
         def run():
             try:
                 line = job()
-                if line:
-                    log.info("%s", line)
+                if line and line != NOTHING_SENT:
+                    log.info("%s", line)   # a round that did nothing stays out of the log
             except Exception as exc:
                 log.error("job %s failed, retried next round: %s: %s", name, type(exc).__name__, exc)
         return run
 
+    def _start_pipe(self):
+        """The pipe door's fast path (see mailproc.pipe); the service runs without it if it cannot listen."""
+        from mailproc.pipe import PipeServer
+        try:
+            return PipeServer(self.desk.config.service.socket, self.door.inbound, on_handled=self.wake.set).start()
+        except (OSError, RuntimeError) as exc:
+            log.error("pipe door not available (ingest will handle mail itself): %s", exc)
+            return None
+
     def run(self) -> None:
-        signal.signal(signal.SIGTERM, self.stop)
-        signal.signal(signal.SIGINT, self.stop)
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, self.stop)
+            signal.signal(signal.SIGINT, self.stop)
         self.desk.load_rules()
         _ = self.desk.sessions   # refuses to start on an un-migrated database
         for name, job in periodic_jobs(self.desk):
@@ -118,27 +131,38 @@ class Service:
         deliver = self._guarded("outbox", periodic_jobs(self.desk)[0][1])
         # At once, not a round later: settle what a killed predecessor left in `sending`, send the rest.
         deliver()
+        pipe = self._start_pipe()
+        failed_delays = backoff_delays()
         while not self.stopping:
             try:
                 report = self.door.poll_once()
-                if report.fetched:
+                if report.fetched or self.wake.is_set():
+                    self.wake.clear()
                     deliver()
                 delays = backoff_delays()
                 self.scheduler.run_pending()
                 if self.stopping:
                     break
                 wait = max(0.5, min(self.scheduler.idle_seconds or IDLE_RENEW, IDLE_RENEW))
+                if report.failed:
+                    # A message that failed (disk full, database down) is tried again after a pause
+                    # that doubles while the fault lasts.
+                    self._sleep(min(wait, next(failed_delays)))
+                    continue
+                failed_delays = backoff_delays()
                 if report.held_elsewhere:
                     # Mail in other workers' hands raises no IDLE event when such a worker dies.
                     self._sleep(min(wait, HELD_RETRY))
                 elif self.door.idles:
-                    self.door.wait_for_mail(wait, lambda: self.stopping)
+                    self.door.wait_for_mail(wait, lambda: self.stopping or self.wake.is_set())
                 else:
                     self._sleep(min(wait, POLL_INTERVAL))
             except MailboxUnavailable as exc:
                 self._recover(f"mailbox: {exc}", delays)
             except Exception as exc:
                 self._recover(f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}", delays)
+        if pipe is not None:
+            pipe.stop()
         self.door.close()
         log.info("mailproc stopped")
 
@@ -151,5 +175,5 @@ class Service:
 
     def _sleep(self, seconds: float) -> None:
         end = time.monotonic() + seconds
-        while not self.stopping and time.monotonic() < end:
+        while not self.stopping and not self.wake.is_set() and time.monotonic() < end:
             sleep(min(0.5, end - time.monotonic()))
