@@ -78,7 +78,7 @@ def send_digest(desk) -> str:
         to = [desk.config.roles["kabid"].email, desk.config.roles["prakom"].email]
         notify._send(desk, s, "sla_digest", to, {**context, "step_titles": notify.STEP_TITLES},
                      kind="sla_digest", ticket=None, answering=False)
-    return f"digest: sent for {today} ({context['open_count']} open, {len(context['breached'])} breached)"
+    return f"digest: sent for {today} ({context['open_count']} open, {context['breached_count']} breached)"
 
 
 def digest_context(desk, s, today: date, now: datetime) -> dict:
