@@ -120,7 +120,7 @@ def cmd_tickets(desk, args) -> int:
     with desk.sessions() as s:
         rows = views.list_tickets(s, args.status)
         if args.json:
-            _print_json([views.ticket_summary(t) for t in rows])
+            _print_json([views.ticket_summary(t, desk) for t in rows])
         else:
             print(views.tickets_table(rows))
     return EX_OK
