@@ -14,23 +14,28 @@ from pathlib import Path
 class Archive:
     def __init__(self, root: Path):
         self.root = root
+        self._folders: set[Path] = set()   # made already: no mkdir per message
 
     def _path(self, kind: str, sha256: str) -> Path:
         if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
             raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
         return self.root / kind / sha256[:2] / sha256
 
-    def put(self, kind: str, data: bytes, sha256: str | None = None) -> str:
+    def put(self, kind: str, data: bytes, sha256: str | None = None, durable: bool = True) -> str:
+        """Store ``data``; ``durable`` fsyncs it (skip it only when the bytes are kept elsewhere too)."""
         sha256 = sha256 or hashlib.sha256(data).hexdigest()
         path = self._path(kind, sha256)
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
             tmp = path.with_name(f".{sha256}.{os.getpid()}.tmp")
             try:
                 with open(tmp, "wb") as fh:
                     fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
+                    if durable:
+                        fh.flush()
+                        os.fsync(fh.fileno())
                 os.replace(tmp, path)
             except BaseException:
                 tmp.unlink(missing_ok=True)   # a half-written file would keep a full disk full

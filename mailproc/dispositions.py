@@ -36,12 +36,16 @@ def message_id_for(code: str, step: str, token: str, domain: str) -> str:
     return f"<mailproc.{code}.{step}.{token}@{domain}>"
 
 
-def open_request(desk, s: Session, ticket: Ticket, step: str) -> Disposition:
-    """A new request for ``step``: earlier open requests of the ticket are closed (superseded)."""
+def open_request(desk, s: Session, ticket: Ticket, step: str, first: bool = False) -> Disposition:
+    """A new request for ``step``: earlier open requests of the ticket are closed (superseded).
+
+    ``first``: the ticket was opened in this transaction, so there are none to close.
+    """
     now = desk.clock.now()
-    for earlier in s.scalars(select(Disposition).where(Disposition.ticket_id == ticket.id,
-                                                       Disposition.decided_at.is_(None))):
-        earlier.decided_at, earlier.decision = now, "superseded"
+    if not first:
+        for earlier in s.scalars(select(Disposition).where(Disposition.ticket_id == ticket.id,
+                                                           Disposition.decided_at.is_(None))):
+            earlier.decided_at, earlier.decision = now, "superseded"
     token = make_token(desk.config.secret, ticket.code, step, secrets.token_hex(16))
     domain = desk.config.service.address.rsplit("@", 1)[-1]
     disposition = Disposition(ticket_id=ticket.id, step=step, token=token, requested_at=now,

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -57,17 +57,24 @@ class Inbound:
                 InboundMessage.mailbox == origin.mailbox, InboundMessage.uidvalidity == origin.uidvalidity,
                 InboundMessage.uid == origin.uid)) is not None
 
-    def handle(self, raw: bytes, origin: Origin) -> Result:
-        if self.seen_uid(origin):
+    def handle(self, raw: bytes, origin: Origin, uid_checked: bool = False) -> Result:
+        """Handle one message. ``uid_checked``: the caller already knows its UID is new (a batch check)."""
+        if not uid_checked and self.seen_uid(origin):
             return Result(DUPLICATE, "mailbox UID already handled")
         sha = hashlib.sha256(raw).hexdigest()
-        self.archive.put("raw", raw, sha)
+        # From a mailbox the message stays on the server (moved to Processed, never deleted), so the
+        # archive copy need not be synced to disk before the commit; piped mail exists only here.
+        self.archive.put("raw", raw, sha, durable=origin.source != "imap")
         try:
             mail = parse_mail(raw)
         except UnreadableMail as exc:
             return self._quarantine(raw, sha, origin, str(exc))
         try:
             with self.desk.transaction() as s:
+                if origin.source == "imap" and s.bind.dialect.name == "postgresql":
+                    # The door commits synchronously once per batch before it files the batch's
+                    # mail (MailboxDoor._remember), which makes these commits durable too.
+                    s.execute(text("SET LOCAL synchronous_commit = off"))
                 return self._handle(s, mail, origin)
         except IntegrityError:
             # Another worker recorded the same Message-ID or UID first: that one handles it.
@@ -147,6 +154,7 @@ class Inbound:
             row.to_addrs, row.subject, row.sent_date = list(mail.recipients), mail.subject, mail.date
             row.in_reply_to, row.references = mail.in_reply_to, " ".join(mail.references) or None
             row.body_text, row.auth_results = mail.text, mail.header("authentication-results") or None
+        row.attachments = []   # a new message: its attachments are the ones added now, no query
         s.add(row)
         s.flush()
         return row
@@ -163,11 +171,12 @@ class Inbound:
             elif part.extension in limits.blocked_extensions:
                 reason = f"{part.filename}: jenis berkas .{part.extension} tidak diterima demi keamanan"
             if reason is None:
-                self.archive.put("attachments", part.data, part.sha256)
+                self.archive.put("attachments", part.data, part.sha256, durable=row.source != "imap")
             else:
                 refused.append(reason)
-            s.add(Attachment(message_id=row.id, filename=part.filename, content_type=part.content_type,
-                             size=part.size, sha256=part.sha256, stored=reason is None, refused_reason=reason))
+            row.attachments.append(Attachment(filename=part.filename, content_type=part.content_type,
+                                              size=part.size, sha256=part.sha256, stored=reason is None,
+                                              refused_reason=reason))
         return refused
 
     def _over_rate_limit(self, s: Session, mail: Mail) -> bool:

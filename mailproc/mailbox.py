@@ -17,12 +17,12 @@ import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import delete, event, select, update
+from sqlalchemy import delete, event, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mailproc.inbound import Inbound, Origin, Result
-from mailproc.store.models import MailboxClaim, MailboxState
+from mailproc.store.models import InboundMessage, MailboxClaim, MailboxState
 from mailproc.workers import worker_gone
 
 log = logging.getLogger(__name__)
@@ -180,10 +180,12 @@ class MailboxDoor:
             return state.last_uid
 
     def _remember(self, uid: int) -> None:
+        """Record the highest UID handled, always as a write: its synchronous commit is the batch's
+        durability point (see ``_handle_claimed``)."""
         with self.desk.transaction() as s:
-            state = s.get(MailboxState, self.key)
-            if state is not None and uid > state.last_uid:
-                state.last_uid = uid
+            s.execute(update(MailboxState).where(MailboxState.mailbox == self.key).values(
+                last_uid=func.max(MailboxState.last_uid, uid) if s.bind.dialect.name == "sqlite"
+                else func.greatest(MailboxState.last_uid, uid)))
 
     # -- work ------------------------------------------------------------------------------------
 
@@ -296,15 +298,23 @@ class MailboxDoor:
         fetched = self.client.fetch(uids, ["BODY.PEEK[]"])
         crash_point("fetch")
         done, quarantined = [], []
+        with self.desk.sessions() as s:   # one query for the batch: UIDs handled before a crash
+            seen = set(s.scalars(select(InboundMessage.uid).where(
+                InboundMessage.mailbox == self.key, InboundMessage.uidvalidity == self.uidvalidity,
+                InboundMessage.uid.in_(uids))))
         for uid in uids:
             data = fetched.get(uid)
             if data is None or b"BODY[]" not in data:
                 continue   # expunged meanwhile by someone else
+            if uid in seen:
+                report.add(Result("duplicate", "mailbox UID already handled"))
+                done.append(uid)
+                continue
             raw = data[b"BODY[]"]
             origin = Origin("imap", self.key, self.uidvalidity, uid)
             _in_inbound = True
             try:
-                result = self.inbound.handle(raw, origin)
+                result = self.inbound.handle(raw, origin, uid_checked=True)
             except Exception as exc:
                 # An outage (disk, database) or a bug, for this one message: it stays in the folder and
                 # is tried again in a later round, not at once.
@@ -320,11 +330,13 @@ class MailboxDoor:
                 _in_inbound = False
             report.add(result)
             (quarantined if result.quarantined else done).append(uid)
+        # A synchronous commit before any mail leaves the INBOX: on PostgreSQL it also makes the
+        # batch's asynchronous commits durable (the write-ahead log is flushed in order).
+        if uids:
+            self._remember(max(uids))
         crash_point("file")
         self._file(done, self.cfg.processed_folder)
         self._file(quarantined, self.cfg.quarantine_folder, quarantine=True)
-        if uids:
-            self._remember(max(uids))
 
     def _file(self, uids: list[int], folder: str, quarantine: bool = False) -> None:
         if not uids:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from mailproc.archive import Archive
 from mailproc.outbox.compose import FileToAttach
 from mailproc.parse import Mail
-from mailproc.store.models import Attachment, Disposition, InboundMessage, Ticket
+from mailproc.store.models import Disposition, InboundMessage, Ticket
 
 CATEGORY_NAMES = {
     "1.1": "Perancangan interkoneksi jaringan intra pemerintah daerah",
@@ -57,7 +57,10 @@ def _request_attachments(desk, s: Session, ticket: Ticket) -> tuple[list[FileToA
     archive = Archive(desk.storage)
     budget = desk.config.limits.max_forward_bytes
     files, left_out = [], []
-    for att in s.query(Attachment).filter_by(message_id=ticket.inbound_id, stored=True).order_by(Attachment.id):
+    request = s.get(InboundMessage, ticket.inbound_id)
+    for att in (request.attachments if request else []):
+        if not att.stored:
+            continue
         if att.size > budget:
             left_out.append(f"{att.filename} ({att.size / 1048576:.1f} MB)")
             continue

@@ -41,7 +41,9 @@ def record(session: Session, ticket: Ticket, at: datetime, actor: str, action: s
            *, inbound_id: int | None = None, on_behalf_of: str | None = None, data: dict | None = None) -> Event:
     event = Event(ticket_id=ticket.id, at=at, actor=actor, on_behalf_of=on_behalf_of, action=action,
                   detail=detail, inbound_id=inbound_id, data=data)
-    session.add(event)
-    ticket.events.append(event)
+    if "events" in ticket.__dict__:   # already loaded: keep it in step
+        ticket.events.append(event)
+    else:                             # not loaded: no need to read the whole timeline to add to it
+        session.add(event)
     ticket.updated_at = at
     return event

@@ -102,7 +102,7 @@ def open_ticket(desk, s: Session, mail: Mail, row: InboundMessage, *, refused_at
     record(s, ticket, now, mail.sender, "created", detail, inbound_id=row.id,
            data={"parent": parent.code} if parent else None)
     notify.acknowledge(desk, s, ticket, mail, refused_attachments)
-    request_step(desk, s, ticket, "kadis")
+    request_step(desk, s, ticket, "kadis", first=True)
     return ticket
 
 
@@ -111,10 +111,10 @@ def _hit(hit) -> dict:
             "weight": hit.weight}
 
 
-def request_step(desk, s: Session, ticket: Ticket, step: str, due_at=None) -> Disposition:
+def request_step(desk, s: Session, ticket: Ticket, step: str, due_at=None, first: bool = False) -> Disposition:
     """Open the step's request, start its clock (or keep ``due_at``) and mail the holder."""
     now = desk.clock.now()
-    disposition = dispositions.open_request(desk, s, ticket, step)
+    disposition = dispositions.open_request(desk, s, ticket, step, first=first)
     ticket.step_started_at = now
     if step == "officer":
         ticket.due_at = ticket.resolution_due_at

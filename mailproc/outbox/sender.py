@@ -20,7 +20,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from mailproc.workers import worker_gone
 from mailproc.store.models import OUT_FAILED, OUT_PENDING, OUT_SENDING, OUT_SENT, OutboxMessage
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 BACKOFF_FIRST = timedelta(minutes=1)
 BACKOFF_MAX = timedelta(hours=1)
 STALE_AFTER = timedelta(minutes=10)
+RECORD_EVERY = 50   # accepted sends recorded together (one transaction for up to this many)
 
 
 class TemporaryFailure(Exception):
@@ -225,6 +226,7 @@ def deliver_due(desk, limit: int = 500, transport: Transport | None = None) -> D
     sender = desk.config.service.address
     transport = transport or make_transport(desk.config)
     pending = list(rows)
+    sent: list[int] = []
     try:
         with transport:
             while pending:
@@ -235,7 +237,9 @@ def deliver_due(desk, limit: int = 500, transport: Transport | None = None) -> D
                     _record(desk, row, failed=str(exc), permanent=True)
                     report.failed += 1
                 else:
-                    _record(desk, row)
+                    sent.append(row.id)
+                    if len(sent) >= RECORD_EVERY:
+                        _record_sent(desk, sent)
                     report.sent += 1
                 pending.pop(0)
     except TemporaryFailure as exc:
@@ -243,16 +247,26 @@ def deliver_due(desk, limit: int = 500, transport: Transport | None = None) -> D
         for row in pending:
             _record(desk, row, failed=str(exc))
             report.retried += 1
+    finally:
+        _record_sent(desk, sent)
     return report
 
 
-def _record(desk, row: OutboxMessage, failed: str | None = None, permanent: bool = False) -> None:
+def _record_sent(desk, ids: list[int]) -> None:
+    """Record accepted sends, several at a time: a crash in between is settled by the sent copy."""
+    if not ids:
+        return
+    with desk.transaction() as s:
+        s.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids)).values(
+            status=OUT_SENT, sent_at=desk.clock.now(), last_error=None))
+    ids.clear()
+
+
+def _record(desk, row: OutboxMessage, failed: str, permanent: bool = False) -> None:
+    """Record a failed send: retry later with back-off, or give up on a permanent refusal."""
     now = desk.clock.now()
     with desk.transaction() as s:
         current = s.get(OutboxMessage, row.id)
-        if failed is None:
-            current.status, current.sent_at, current.last_error = OUT_SENT, now, None
-            return
         current.attempts += 1
         current.last_error = failed[:2000]
         if permanent:
