@@ -45,10 +45,35 @@ def ingest(count: int, kinds=("sqlite", "postgresql")) -> None:
         with Workspace.new() as ws, database(kind, ws.path) as url:
             config = write_config(ws.path, url)
             cmd = [str(MAILPROC), "--config", str(config), "ingest"]
-            ours = [_timed(cmd, raw) for raw in messages]
+            alone = [_timed(cmd, raw) for raw in messages]
+            served = _with_service(config, cmd, backlog(count, seed=12, salt="q"))
             bare_db = ws.path / "bare.db"
             bare = [_timed([str(PYTHON), "-c", BARE_PIPE, str(bare_db)], raw) for raw in messages]
-        figure(f"pipe.ingest.{kind}", ours, "s/msg", baseline=bare, higher_is_better=False,
-               target=Target(0.2, False), note=f"{count} msgs, one process each; baseline = python + mail-parser + 1 SQLite insert")
-        figure(f"pipe.ingest.{kind}_vs_rt5", ours, "s/msg", baseline=RT5_SECONDS, higher_is_better=False,
-               note="RT5 rt-mailgate 0.267 s/email")
+        figure(f"pipe.ingest.{kind}", served, "s/msg", baseline=bare, higher_is_better=False,
+               target=Target(0.2, False), note=f"{count} msgs, one process each, handed to a running `mailproc run`; "
+                                               "baseline = python + mail-parser + 1 SQLite insert")
+        figure(f"pipe.ingest.{kind}_no_service", alone, "s/msg", baseline=bare, higher_is_better=False,
+               note="no `mailproc run` up: ingest loads everything and handles the message itself")
+        figure(f"pipe.ingest.{kind}_vs_rt5", served, "s/msg", baseline=RT5_SECONDS, higher_is_better=False,
+               note="RT5 rt-mailgate 0.267 s/email (it too hands mail to a running server)")
+
+
+def _with_service(config, cmd: list[str], messages: list[bytes]) -> list[float]:
+    """Time ``ingest`` while ``mailproc run`` listens on its socket (the MTA's usual case)."""
+    import os
+    import signal
+    env = {**os.environ, "MAILPROC_IMAP_PASSWORD": "rahasia"}
+    service = subprocess.Popen([str(MAILPROC), "--config", str(config), "run"], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    socket_path = config.parent / "storage" / "mailproc.sock"
+    try:
+        deadline = time.monotonic() + 30
+        while not socket_path.exists():
+            if time.monotonic() > deadline or service.poll() is not None:
+                raise RuntimeError("mailproc run did not open its socket")
+            time.sleep(0.05)
+        _timed(cmd, messages[0])   # the service's first message loads its rules and templates
+        return [_timed(cmd, raw) for raw in messages[1:]]
+    finally:
+        service.send_signal(signal.SIGTERM)
+        service.wait(30)
