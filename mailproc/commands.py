@@ -24,7 +24,7 @@ def describe_startup_error(exc: Exception) -> str | None:
         return str(exc)
     if isinstance(exc, OperationalError):
         return f"database unavailable: {str(exc.orig).strip().splitlines()[0]}"
-    if type(exc).__name__ in ("RulesError", "GuardRulesError", "CalendarRulesError", "SlaRulesError",
+    if type(exc).__name__ in ("MailStackError", "RulesError", "GuardRulesError", "CalendarRulesError", "SlaRulesError",
                               "KeywordRulesError", "RegistryError", "ConfigError", "TemplateSyntaxError", "ExportError"):
         return f"{type(exc).__name__}: {exc}"
     return None
