@@ -168,4 +168,24 @@ def _summarise(desk, stack, report, before) -> None:
     acks = [(a, len(stack.fetch(a)) - n) for a, n in before.items()]
     _print_table("Requesters' mailboxes (new mail: acknowledgement and progress)", ["REQUESTER", "NEW MAIL"],
                  [[a, str(n)] for a, n in acks])
+    _berita_acara(desk, stack, tickets)
     print("\nSee one ticket's timeline with: .venv/bin/mailproc show", tickets[0].code if tickets else "JIP-…")
+
+
+def _berita_acara(desk, stack, tickets) -> None:
+    """Where the Berita Acara of the finished ticket went: only to the OPD's penanggung jawab."""
+    from sqlalchemy import select
+
+    from mailproc.issuance import stored_path
+    from mailproc.store.models import Document
+    done = [t for t in tickets if t.status == "done"]
+    if not done:
+        return
+    with desk.sessions() as s:
+        doc = s.scalar(select(Document).where(Document.ticket_id == done[0].id).order_by(Document.version.desc()))
+    opd = desk.registry.get(done[0].opd_key) if done[0].opd_key else None
+    if doc is None or opd is None or opd.pj is None:
+        return
+    print(f"\nBerita Acara {done[0].code} v{doc.version}: {stored_path(desk, doc)}")
+    print(f"  mailed only to the penanggung jawab of {opd.name}: {opd.pj.name} <{opd.pj.email}>")
+    print(f"  check it with: .venv/bin/mailproc verify {stored_path(desk, doc)}")

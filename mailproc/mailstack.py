@@ -62,6 +62,7 @@ _LOCAL_USERS = (
 DEFAULT_USERS: tuple[str, ...] = tuple(f"{name}@{DOMAIN}" for name in _LOCAL_USERS) + (
     f"umum@diskes.{DOMAIN}",
     f"kapus.liwa@diskes.{DOMAIN}",
+    f"kadis@diskes.{DOMAIN}",        # penanggung jawab of Dinas Kesehatan (rules/opd.toml)
     f"it@rsud.{DOMAIN}",
     f"direktur@rsud.{DOMAIN}",
     f"tu@disdik.{DOMAIN}",
