@@ -9,18 +9,16 @@ only where the server lacks MOVE.
 from __future__ import annotations
 
 import logging
-import os
-import random
-import signal
 import ssl
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import delete, event, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
+from mailproc import crashpoints
+from mailproc.crashpoints import crash_point
 from mailproc.inbound import Inbound, Origin, Result
 from mailproc.store.models import InboundMessage, MailboxClaim, MailboxState
 from mailproc.workers import worker_gone
@@ -29,56 +27,6 @@ log = logging.getLogger(__name__)
 PROCESSED_FLAG = "$MailprocDone"
 CLAIM_STALE = timedelta(minutes=10)   # a claim older than this is taken over, whoever holds it
 CLAIM_CHUNK = 25   # messages claimed (and fetched, filed) at a time: several workers share a backlog
-CRASH_ENV = "MAILPROC_CRASH_AT"
-
-
-def _crash_plan(spec: str) -> dict[str, str]:
-    plan = {}
-    for part in filter(None, (p.strip() for p in spec.split(","))):
-        phase, _, when = part.partition(":")
-        plan[phase] = when.strip() or "1"
-    return plan
-
-
-_CRASH = _crash_plan(os.environ.get(CRASH_ENV, ""))
-_crash_dice = random.Random()
-_crash_passages: dict[str, int] = {}
-
-
-def crash_point(phase: str) -> None:
-    """Test-only hook: die by SIGKILL at this point of the work, as ``MAILPROC_CRASH_AT`` says.
-
-    ``MAILPROC_CRASH_AT="<phase>:<probability>[,...]"`` dies at each passage with that probability;
-    ``<phase>:#<n>`` dies exactly at the n-th passage of this process. Phases: ``fetch`` (a chunk
-    fetched, nothing of it handled), ``transaction`` (an inbound message's transaction, just before
-    COMMIT), ``file`` (a chunk committed, not yet moved out of the folder), ``send`` (the SMTP server
-    accepted a message that is not yet recorded as sent; see ``mailproc.service``). Unset (the
-    normal case) it does nothing.
-    """
-    when = _CRASH.get(phase) if _CRASH else None
-    if when is None:
-        return
-    _crash_passages[phase] = passage = _crash_passages.get(phase, 0) + 1
-    due = passage == int(when[1:]) if when.startswith("#") else _crash_dice.random() < float(when)
-    if due:
-        log.warning("%s: killing myself at %s (passage %d)", CRASH_ENV, phase, passage)
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
-def crash_armed(phase: str) -> bool:
-    return phase in _CRASH
-
-
-_in_inbound = False
-
-
-if "transaction" in _CRASH:
-    @event.listens_for(Session, "before_commit")
-    def _crash_before_commit(_session) -> None:
-        if _in_inbound:
-            crash_point("transaction")
-
-
 class MailboxUnavailable(Exception):
     """The IMAP server cannot be reached or refuses us; the text is one line for the log."""
 
@@ -294,7 +242,6 @@ class MailboxDoor:
         return len(uids)
 
     def _handle_claimed(self, uids: list[int], report: PollReport) -> None:
-        global _in_inbound
         fetched = self.client.fetch(uids, ["BODY.PEEK[]"])
         crash_point("fetch")
         done, quarantined = [], []
@@ -312,7 +259,7 @@ class MailboxDoor:
                 continue
             raw = data[b"BODY[]"]
             origin = Origin("imap", self.key, self.uidvalidity, uid)
-            _in_inbound = True
+            crashpoints.in_inbound = True
             try:
                 result = self.inbound.handle(raw, origin, uid_checked=True)
             except Exception as exc:
@@ -327,7 +274,7 @@ class MailboxDoor:
                     log.exception("message uid %s left in %s for a retry: %s", uid, self.cfg.folder, exc)
                 continue
             finally:
-                _in_inbound = False
+                crashpoints.in_inbound = False
             report.add(result)
             (quarantined if result.quarantined else done).append(uid)
         # A synchronous commit before any mail leaves the INBOX: on PostgreSQL it also makes the

@@ -13,7 +13,8 @@ import time
 
 import schedule
 
-from mailproc.mailbox import MailboxDoor, MailboxUnavailable, backoff_delays, crash_armed, crash_point, sleep
+from mailproc.crashpoints import crash_armed, crash_point
+from mailproc.mailbox import MailboxDoor, MailboxUnavailable, backoff_delays, sleep
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,6 @@ where a message the guard refuses counts as not-a-ticket.
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select

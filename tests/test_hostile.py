@@ -16,8 +16,7 @@ import textwrap
 from email import policy
 from pathlib import Path
 
-import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 import hostile_gen
 from conftest import REQUEST_BODY, make_mail, write_config

@@ -10,7 +10,6 @@ from __future__ import annotations
 import email
 import json
 from dataclasses import dataclass, field
-from datetime import timedelta
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT
 from mailproc.config import load_config
-from mailproc.reply_eval import NO_MOVE, STEPS, evaluate, load_labels
+from mailproc.reply_eval import STEPS, evaluate, load_labels
 
 FOLDER = ROOT / "tests" / "data" / "replies_blind"
 # Measured on this set: 133/154 (86.4 %) before the fixes it revealed, 152/154 (98.7 %) after.

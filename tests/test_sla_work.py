@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import pytest
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from chain import KABID, KADIS, PRAKOM, RAHMAT, REQUESTER, answer, last_to, outbox, parsed, plain, reply_to, ticket
 from conftest import REQUEST_BODY, T0, make_mail
