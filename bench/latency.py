@@ -13,7 +13,6 @@ import smtplib
 import subprocess
 import time
 from datetime import datetime, timezone
-from pathlib import Path
 
 from bench.corpus import request
 from bench.env import MAILPROC, ROOT, SERVICE, Workspace, database, dbapi_connect, write_config

@@ -5,7 +5,7 @@ from __future__ import annotations
 import smtplib
 import time
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 
 from bench.env import SERVICE, Workspace, database, make_desk, settle, write_config
 from bench.report import Target, figure, say
