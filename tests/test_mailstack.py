@@ -78,7 +78,7 @@ def stack() -> Iterator[MailStack]:
 
 def test_default_users_cover_the_opd_subdomains_and_an_outsider() -> None:
     assert RSUD_IT in DEFAULT_USERS and "warga@example.net" in DEFAULT_USERS
-    assert len(set(DEFAULT_USERS)) == len(DEFAULT_USERS) == 23
+    assert len(set(DEFAULT_USERS)) == len(DEFAULT_USERS) == 24
 
 
 def test_status_reports_both_daemons_up(stack: MailStack) -> None:

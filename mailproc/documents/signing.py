@@ -32,6 +32,8 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from mailproc.certificates import make_ca
+
 from mailproc.documents.berita_acara import (
     META_TICKET_ID,
     META_VERIFICATION_CODE,
@@ -208,7 +210,6 @@ def make_test_certificate(directory: Path) -> tuple[Path, bytes, bytes]:
     not_before = datetime(2000, 1, 1, tzinfo=timezone.utc)
     not_after = datetime(2100, 1, 1, tzinfo=timezone.utc)
 
-    ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name(
         [
             x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
@@ -216,32 +217,7 @@ def make_test_certificate(directory: Path) -> tuple[Path, bytes, bytes]:
             x509.NameAttribute(NameOID.COMMON_NAME, "mailproc Test CA"),
         ]
     )
-    ca_cert = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before)
-        .not_valid_after(not_after)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=False,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
-        .sign(ca_key, hashes.SHA256())
-    )
+    ca_key, ca_cert = make_ca(ca_name, not_before, not_after)
 
     signer_key = ec.generate_private_key(ec.SECP256R1())
     signer_cert = (
