@@ -165,11 +165,11 @@ def wrap_handle(desk_service: Service, before=None):
     original = inbound.handle
     calls = []
 
-    def handle(raw, origin):
+    def handle(raw, origin, **options):
         calls.append(origin.uid)
         if before is not None:
             before(len(calls))
-        return original(raw, origin)
+        return original(raw, origin, **options)
 
     inbound.handle = handle
     return calls

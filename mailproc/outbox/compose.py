@@ -27,9 +27,17 @@ from mailproc.store.models import OUT_PENDING, OutboxMessage
 
 # CRLF on the wire; RFC 5322 allows 998 octets a line, so a "[JIP-…]" subject is not folded away.
 WIRE = compat32.clone(linesep="\r\n", max_line_length=998)
-_UTF8 = _charset.Charset("utf-8")
+_UTF8 = _charset.Charset("utf-8")          # headers: RFC 2047 quoted-printable words
 _UTF8.header_encoding = _charset.QP
 _UTF8.body_encoding = _charset.QP
+_UTF8_8BIT = _charset.Charset("utf-8")     # bodies: readable as they are, like EmailMessage does
+_UTF8_8BIT.body_encoding = None
+
+
+def _text_part(text: str, subtype: str) -> MIMEText:
+    """7bit or 8bit when every line fits in 998 octets (the usual case), quoted-printable otherwise."""
+    fits = all(len(line.encode()) <= 998 for line in text.splitlines())
+    return MIMEText(text, subtype, _UTF8_8BIT if fits else _UTF8)
 
 
 def _one_line(value: str) -> str:
@@ -107,11 +115,11 @@ class Composer:
         """One message from a template pair. Built with the email.mime classes: the same MIME as
         EmailMessage, at less than half the cost on the intake's hot path."""
         subject, text, html = self.render(template, context)
-        body: Message = MIMEText(text, "plain", _UTF8)
+        body: Message = _text_part(text, "plain")
         if html:
             alternative = MIMEMultipart("alternative")
             alternative.attach(body)
-            alternative.attach(MIMEText(html, "html", _UTF8))
+            alternative.attach(_text_part(html, "html"))
             body = alternative
         attachments = list(attachments)
         if attachments:
