@@ -50,8 +50,7 @@ def open_request(desk, s: Session, ticket: Ticket, step: str, first: bool = Fals
     domain = desk.config.service.address.rsplit("@", 1)[-1]
     disposition = Disposition(ticket_id=ticket.id, step=step, token=token, requested_at=now,
                               message_id=message_id_for(ticket.code, step, token, domain))
-    s.add(disposition)
-    s.flush()
+    s.add(disposition)   # flushed with the rest of the transaction: nothing here needs its id
     return disposition
 
 
