@@ -92,7 +92,8 @@ def build_data(desk, ticket: Ticket, pj: Addressee, version: int, issued_at: dat
         problem_summary=report.get("problem_summary") or "-", solution=report.get("solution") or "-",
         location=report.get("location") or "-", requester_pj=Signatory(pj.name, pj.nip),
         opd_name=ticket.opd_name or "(OPD belum terdaftar)", version=version,
-        verification_code=verification_code(desk.config.secret, ticket.code, version))
+        verification_code=verification_code(desk.config.secret, ticket.code, version),
+        signed=desk.config.berita_acara.signing_key is not None)
     return data, left_out
 
 
@@ -127,8 +128,13 @@ def issue(desk, s: Session, ticket: Ticket) -> Issued:
     version = (s.scalar(select(func.max(Document.version)).where(Document.ticket_id == ticket.id)) or 0) + 1
     pj = responsible_person(desk, ticket)
     data, left_out = build_data(desk, ticket, pj, version, now)
-    pdf = renderer_for(desk.config.service.templates_dir).render_pdf(data)
+    renderer = renderer_for(desk.config.service.templates_dir)
+    pdf = renderer.render_pdf(data)
     pdf, signed, unsigned_reason = _sign(desk, pdf)
+    if data.signed and not signed:   # the key failed: the document must not claim a signature
+        from dataclasses import replace
+        data = replace(data, signed=False)
+        pdf = renderer.render_pdf(data)
     relative = Path(FOLDER) / f"{ticket.code}-v{version}.pdf"
     _write(desk.storage / relative, pdf)
     for older in s.scalars(select(Document).where(Document.ticket_id == ticket.id, Document.superseded.is_(False))):

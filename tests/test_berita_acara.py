@@ -140,6 +140,13 @@ def test_only_the_ticket_category_is_ticked(renderer: BeritaAcaraRenderer, categ
     assert sorted(unticked) == sorted(set(CATEGORIES) - {category})
 
 
+def test_claims_an_electronic_signature_only_when_signed(renderer: BeritaAcaraRenderer, normal_pdf: bytes) -> None:
+    unsigned = " ".join(" ".join(page_texts(normal_pdf)).split())
+    signed = " ".join(" ".join(page_texts(renderer.render_pdf(make_data(signed=True)))).split())
+    assert "ditandatangani secara elektronik" not in unsigned
+    assert "ditandatangani secara elektronik" in signed
+
+
 def test_tick_is_visible_in_pdf_text(normal_pdf: bytes) -> None:
     (text,) = page_texts(normal_pdf)
     assert text.count("☒") == 1

@@ -79,6 +79,7 @@ class BeritaAcaraData:
     opd_name: str
     version: int = 1
     verification_code: str = ""
+    signed: bool = False   # the issuer will sign it electronically (the footer says so only then)
 
     def __post_init__(self) -> None:
         if not self.ticket_id.strip():
