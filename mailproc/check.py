@@ -1,6 +1,7 @@
 """check: config, rules, templates, database, IMAP and SMTP, each with a clear verdict."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterator
 
 
@@ -14,6 +15,11 @@ def run_checks(desk) -> Iterator[tuple[str, bool, str]]:
             return name, False, describe_startup_error(exc) or f"{type(exc).__name__}: {exc}"
 
     yield "config", True, f"{desk.config.path} is valid"
+    if desk.config.secret_is_default:
+        yield "secret", None, (f"{desk.config.service.secret_env} is not set: reply tokens and verification codes "
+                                "use a development key that anyone with the source can derive; set it in production")
+    else:
+        yield "secret", True, f"{desk.config.service.secret_env} is set"
     yield attempt("rules", lambda: (desk.load_rules(), f"{desk.rules_dir} loaded")[1])
     yield attempt("templates", lambda: _templates(desk))
     yield attempt("database", lambda: _database(desk))
@@ -32,6 +38,9 @@ def _templates(desk) -> str:
 def _database(desk) -> str:
     from mailproc.commands import _safe_url
     from mailproc.store.db import require_migrated
+    url = desk.config.database_url
+    if url.startswith("sqlite:///") and not Path(url.split("///", 1)[1]).exists():
+        raise RuntimeError(f"{url.split('///', 1)[1]} does not exist: run `mailproc db upgrade`")
     require_migrated(desk.engine)
     return f"{_safe_url(desk.config.database_url)} is reachable and migrated"
 

@@ -9,7 +9,7 @@ import argparse
 import logging
 import sys
 
-EX_OK, EX_DATAERR, EX_SOFTWARE, EX_TEMPFAIL, EX_CONFIG = 0, 65, 70, 75, 78
+EX_OK, EX_USAGE, EX_DATAERR, EX_SOFTWARE, EX_TEMPFAIL, EX_CONFIG = 0, 64, 65, 70, 75, 78
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,7 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     from mailproc.clock import Clock, parse_instant
     from mailproc.desk import Desk
 
-    clock = Clock(parse_instant(args.now) if args.now else None)
+    try:
+        clock = Clock(parse_instant(args.now) if args.now else None)
+    except ValueError:
+        print(f"mailproc: --now {args.now!r} is not an ISO-8601 instant (e.g. 2026-11-27T09:00)", file=sys.stderr)
+        return EX_USAGE
     desk = Desk(config, clock)
     from mailproc import commands
 
@@ -78,13 +82,19 @@ def main(argv: list[str] | None = None) -> int:
         return handler(desk, args) or EX_OK
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:   # `mailproc tickets | head`: the reader left, nothing to report
+        sys.stderr.close()
+        return EX_OK
     except Exception as exc:
         from mailproc.commands import describe_startup_error
         message = describe_startup_error(exc)
-        if message is None:
-            raise
-        print(f"mailproc: {message}", file=sys.stderr)
-        return EX_CONFIG
+        if message is not None:
+            print(f"mailproc: {message}", file=sys.stderr)
+            return EX_CONFIG
+        if isinstance(exc, (ValueError, OSError)):   # bad input or a file problem: one line, no traceback
+            print(f"mailproc: {args.command}: {exc}", file=sys.stderr)
+            return EX_DATAERR
+        raise
 
 
 if __name__ == "__main__":

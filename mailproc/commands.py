@@ -22,6 +22,9 @@ def describe_startup_error(exc: Exception) -> str | None:
 
     if isinstance(exc, (NotMigrated, MailboxUnavailable, PromoteError)):
         return str(exc)
+    from mailproc.config import ConfigError
+    if isinstance(exc, ConfigError):
+        return str(exc)
     if isinstance(exc, OperationalError):
         return f"database unavailable: {str(exc.orig).strip().splitlines()[0]}"
     if type(exc).__name__ in ("MailStackError", "RulesError", "GuardRulesError", "CalendarRulesError", "SlaRulesError",
@@ -104,9 +107,12 @@ def cmd_poll(desk, args) -> int:
 
 def cmd_tick(desk, args) -> int:
     from mailproc.service import tick
+    _ = desk.sessions   # an un-migrated database is one clear line, not a traceback per job
+    failed = False
     for line in tick(desk):
         print(line)
-    return EX_OK
+        failed = failed or "FAILED" in line
+    return EX_TEMPFAIL if failed else EX_OK   # cron sees a failed round
 
 
 def cmd_run(desk, args) -> int:
@@ -162,9 +168,9 @@ def cmd_promote(desk, args) -> int:
 def cmd_check(desk, args) -> int:
     from mailproc.check import run_checks
     failures = 0
-    for name, ok, detail in run_checks(desk):
-        failures += not ok
-        print(f"{'OK  ' if ok else 'FAIL'} {name}: {detail}")
+    for name, ok, detail in run_checks(desk):   # ok None: a warning, not a failure
+        failures += ok is False
+        print(f"{'WARN' if ok is None else 'OK  ' if ok else 'FAIL'} {name}: {detail}")
     return EX_UNAVAILABLE if failures else EX_OK
 
 

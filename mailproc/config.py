@@ -127,6 +127,10 @@ class Config:
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
     @property
+    def secret_is_default(self) -> bool:
+        return not os.environ.get(self.service.secret_env)
+
+    @property
     def secret(self) -> bytes:
         """HMAC key for reply tokens and verification codes."""
         value = os.environ.get(self.service.secret_env)
@@ -146,13 +150,22 @@ def _secret(env: str, key: str) -> str:
 class _Reader:
     """Reads typed values from one TOML table, collecting errors with their full key."""
 
-    def __init__(self, table: dict[str, Any], prefix: str, errors: list[str]):
+    def __init__(self, table: dict[str, Any], prefix: str, errors: list[str], readers: list | None = None):
         self.table, self.prefix, self.errors = table, prefix, errors
+        self.used: set[str] = set()
+        self.readers = readers if readers is not None else []
+        self.readers.append(self)
+
+    def unknown_keys(self) -> list[str]:
+        """Keys of every table read that no setting asked for: typos, which would fall back silently."""
+        return [f"{r._key(k)}: unknown key (a typo? see config.toml for the keys)"
+                for r in self.readers for k in r.table if k not in r.used]
 
     def _key(self, key: str) -> str:
         return f"{self.prefix}.{key}" if self.prefix else key
 
     def get(self, key: str, kind: type | tuple[type, ...], default: Any = ..., choices: tuple = ()) -> Any:
+        self.used.add(key)
         if key not in self.table:
             if default is ...:
                 self.errors.append(f"{self._key(key)}: missing")
@@ -189,6 +202,7 @@ class _Reader:
         return value
 
     def sub(self, key: str, required: bool = True) -> "_Reader":
+        self.used.add(key)
         value = self.table.get(key)
         if value is None:
             if required:
@@ -197,7 +211,7 @@ class _Reader:
         elif not isinstance(value, dict):
             self.errors.append(f"{self._key(key)}: expected a table")
             value = {}
-        return _Reader(value, self._key(key), self.errors)
+        return _Reader(value, self._key(key), self.errors, self.readers)
 
 
 def find_config_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -309,14 +323,16 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         )
 
     officers = []
+    root.used.add("officers")
     raw_officers = data.get("officers", [])
     if not isinstance(raw_officers, list) or not raw_officers:
         errors.append("officers: at least one [[officers]] table is required")
         raw_officers = []
     for n, table in enumerate(raw_officers):
-        t = _Reader(table if isinstance(table, dict) else {}, f"officers[{n}]", errors)
+        t = _Reader(table if isinstance(table, dict) else {}, f"officers[{n}]", errors, root.readers)
         officers.append(Person(name=t.get("name", str), nip=_nip(t, errors), email=t.address("email") or ""))
 
+    errors.extend(root.unknown_keys())
     if errors:
         raise ConfigError(f"{path}: invalid configuration:\n  " + "\n  ".join(errors))
     return Config(path=path, service=service, database_url=url, imap=imap, smtp=smtp, limits=limits,

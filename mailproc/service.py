@@ -121,6 +121,10 @@ class Service:
             signal.signal(signal.SIGINT, self.stop)
         self.desk.load_rules()
         _ = self.desk.sessions   # refuses to start on an un-migrated database
+        _ = self.desk.config.imap.password   # a missing secret is the admin's to fix, not a retry: stop
+        if self.desk.config.secret_is_default:
+            log.warning("%s is not set: reply tokens use a development key; set it in production",
+                        self.desk.config.service.secret_env)
         for name, job in periodic_jobs(self.desk):
             # Rows a killed worker left unsent are queued again one resend grace later: look that often.
             grace = self.desk.config.smtp.resend_grace_seconds
