@@ -56,6 +56,13 @@ _NIP = re.compile(r"(?<!\d)\d{8}\s?\d{6}\s?\d\s?\d{3}(?!\d)")
 _EMPTY_VALUE = re.compile(r"^[\s.\-–_…*]*$")
 _LEADING_JUNK = re.compile(r"^[\s,.;:!?\-–—>=*]+")
 _BUSY = "\x00busy"   # _resolve: a named officer said to be busy or away
+# "Tugaskan: 1. Rahmat 2. Siti": an enumerator inside a line separates assignees like a new line does
+_INLINE_ENUMERATOR = re.compile(r"(?:^|(?<=\S)\s+)\(?\d{1,2}[.)]\s+(?=[^\W\d_])")
+# "⭐⭐⭐⭐⭐", "★★★★☆": a rating drawn in stars (filled ones count); one star alone is decoration
+_STARS = re.compile(r"(?:(?:\u2b50|\U0001f31f|\u2605)\ufe0f?\s?|\u2606\s?){2,10}")
+_FILLED_STAR = re.compile(r"\u2b50|\U0001f31f|\u2605")
+# a reply that is only a number ("5", "4.", "5!"): a rating when it fits the scale
+_BARE_NUMBER = re.compile(r"\W*(\d{1,2})\W*")
 _RATING_OF = re.compile(r"(?<![\d/.,])([0-9])\s*(?:/|dari|out\s+of)\s*([0-9]{1,2})(?![\d/])", re.IGNORECASE)
 
 
@@ -118,6 +125,8 @@ class KeywordGrammar:
         self.phrases["neutral"] = get.optional_phrases("neutral", "phrases")
         # "jangan diproses DULU": a negated approval followed by one of these is a hold, not a rejection
         self.deferrals = frozenset(t for p in get.optional_phrases("hold", "deferrals") for t in p)
+        # "estimasi SELESAI sore ini": a done phrase after one of these looks ahead, it reports nothing
+        self.prospective = frozenset(t for p in get.optional_phrases("done", "prospective") for t in p)
         # "Rahmat SUDAH pegang 3 tiket", "Siti SEDANG cuti": a name followed by these is not an assignee
         self.busy_words = frozenset(_compact(w) for w in get.optional_strings("assign", "busy_words"))
         lead = get.optional_strings("assign", "lead_words") or ("kepada", "ke", "to")
@@ -365,6 +374,16 @@ class KeywordGrammar:
                 return Decision("resume", evidence=self._evidence(lines, resume))
         return None
 
+    def _prospective(self, line: _Line, hit: _Hit) -> bool:
+        """A word looking ahead ("estimasi", "akan", "target") stands before the phrase in its clause."""
+        for index in range(hit.first - 1, max(hit.first - 1 - self.max_gap, -1), -1):
+            token, _, end = line.tokens[index]
+            if _CLAUSE_BREAK.search(line.text[end:hit.start]):
+                return False
+            if token in self.prospective:
+                return True
+        return False
+
     def _deferred(self, lines: list[_Line], hit: _Hit) -> bool:
         after = [token for token, _, _ in lines[hit.line].tokens[hit.last:hit.last + 2]]
         return any(token in self.deferrals for token in after)
@@ -438,7 +457,8 @@ class KeywordGrammar:
         return self._fallback(lines)
 
     def _read_officer(self, lines, hits, report, found_fields, on_hold) -> Decision:
-        done = self._first(hits, "done")
+        done = next((h for h in hits if h.category == "done" and not h.negated
+                     and not self._prospective(lines[h.line], h)), None)
         if found_fields or done:
             complete = {key: report[key] for key in REPORT_FIELDS if report.get(key)}
             missing = tuple(key for key in REPORT_FIELDS if key not in complete)
@@ -528,6 +548,20 @@ class KeywordGrammar:
                 if scale == self.rate_max and self.rate_min <= value <= self.rate_max:
                     comment = self._strip_reason(line.text[match.end():])
                     return value, comment, _Hit("rate", number, 0, 0, match.start(), match.end())
+        for number, line in enumerate(lines):     # "⭐⭐⭐⭐⭐ mantap", "★★★★☆"
+            match = _STARS.search(line.text)
+            if match:
+                value = len(_FILLED_STAR.findall(match.group()))
+                if self.rate_min <= value <= self.rate_max:
+                    comment = self._strip_reason(line.text[match.end():])
+                    return value, comment, _Hit("rate", number, 0, 0, match.start(), match.end())
+        typed = [(number, line) for number, line in enumerate(lines) if line.tokens]
+        if typed:                                 # a reply that is a number alone: "5"
+            number, line = typed[0]
+            match = _BARE_NUMBER.fullmatch(line.text)
+            if match and self.rate_min <= int(match.group(1)) <= self.rate_max:
+                comment = " ".join(l.text for _, l in typed[1:] if not self._is_ack_only(l.tokens)).strip()
+                return int(match.group(1)), comment, _Hit("rate", number, 0, 0, match.start(1), match.end(1))
         return None, "", None
 
     def _assignees(self, lines: list[_Line], hit: _Hit, officers: Sequence[Person]) -> tuple[tuple[Person, ...], tuple[str, ...]]:
@@ -541,7 +575,7 @@ class KeywordGrammar:
                     continue
                 following.append(line.text)
             text = "\n".join(following)
-        text = self._lead_re.sub("", text.strip())
+        text = _INLINE_ENUMERATOR.sub("\n", self._lead_re.sub("", text.strip()))
         resolved: list[Person] = []
         unknown: list[str] = []
         for chunk in self._joiner_re.split(text):
