@@ -76,6 +76,10 @@ def cmd_ingest(desk, args) -> int:
                 inbound = inbound or Inbound(desk)
                 result = inbound.handle(raw, Origin("ingest"))
                 answer = {"outcome": result.outcome, "reason": result.reason, "ticket": result.ticket}
+            if "refused" in answer:
+                print(f"mailproc ingest: {name}: {answer['refused']}", file=sys.stderr)
+                status = max(status, EX_DATAERR)
+                continue
             if "error" in answer:
                 raise RuntimeError(answer["error"])
         except Exception as exc:

@@ -77,8 +77,11 @@ class Inbound:
                     s.execute(text("SET LOCAL synchronous_commit = off"))
                 return self._handle(s, mail, origin)
         except IntegrityError:
-            # Another worker recorded the same Message-ID or UID first: that one handles it.
-            return Result(DUPLICATE, "handled concurrently by another worker")
+            # Another worker recorded the same Message-ID or UID first: that one handles it. Any
+            # other conflict is a fault: raise, and the message stays to be tried again.
+            if self._recorded(mail, origin):
+                return Result(DUPLICATE, "handled concurrently by another worker")
+            raise
 
     # -- steps -------------------------------------------------------------------------------
 
@@ -136,6 +139,16 @@ class Inbound:
 
         ticket = workflow.open_ticket(desk, s, mail, row, refused_attachments=refused)
         return self._finish(row, TICKET, "request", ticket.code)
+
+    def _recorded(self, mail: Mail, origin: Origin) -> bool:
+        with self.desk.sessions() as s:
+            by_id = select(InboundMessage.id).where(InboundMessage.dedupe_key.in_(
+                [mail.message_id or f"sha256:{mail.sha256}", f"{mail.message_id}#sha256:{mail.sha256}"]))
+            if s.scalar(by_id) is not None:
+                return True
+            return origin.uid is not None and s.scalar(select(InboundMessage.id).where(
+                InboundMessage.mailbox == origin.mailbox, InboundMessage.uidvalidity == origin.uidvalidity,
+                InboundMessage.uid == origin.uid)) is not None
 
     def _finish(self, row: InboundMessage, outcome: str, reason: str, ticket: str | None = None) -> Result:
         row.outcome, row.reason = outcome, reason

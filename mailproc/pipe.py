@@ -69,8 +69,10 @@ class PipeServer:
                 from mailproc.inbound import Origin
                 try:
                     (size,) = _LEN.unpack(_read_exact(self.rfile, _LEN.size))
-                    if size > MAX_MESSAGE:
-                        raise ValueError(f"message of {size} bytes is over the {MAX_MESSAGE} limit")
+                    if size > MAX_MESSAGE:   # permanent: the MTA must bounce it, not retry for ever
+                        self.wfile.write(json.dumps({"refused": f"message of {size} bytes is over the "
+                                                                f"{MAX_MESSAGE} limit"}).encode() + b"\n")
+                        return
                     raw = _read_exact(self.rfile, size)
                     result = inbound_ref.handle(raw, Origin("ingest"))
                     answer = {"outcome": result.outcome, "reason": result.reason, "ticket": result.ticket}

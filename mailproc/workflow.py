@@ -18,7 +18,7 @@ from mailproc import dispositions, notify
 from mailproc.config import Person
 from mailproc.parse import Mail
 from mailproc.route import Thread
-from mailproc.store.models import Assignment, Disposition, InboundMessage, Ticket
+from mailproc.store.models import Assignment, Disposition, Event, InboundMessage, Ticket
 from mailproc.tickets import next_code, record
 
 AWAITING_KADIS, AWAITING_KABID, AWAITING_PRAKOM = "awaiting_kadis", "awaiting_kabid", "awaiting_prakom"
@@ -133,7 +133,9 @@ def note_ignored(desk, s: Session, ticket: Ticket, mail: Mail, row: InboundMessa
 def on_followup(desk, s: Session, thread: Thread, mail: Mail, row: InboundMessage) -> str:
     from mailproc.replies import extract_reply
 
-    ticket = thread.ticket
+    # One reply at a time per ticket: on PostgreSQL two workers (or the pipe door and the mailbox)
+    # could otherwise both take the same open request. SQLite's writers are serial already.
+    ticket = s.get(Ticket, thread.ticket.id, with_for_update=True, populate_existing=True)
     row.ticket_id = ticket.id
     now = desk.clock.now()
     typed = extract_reply(mail.text, mail.html)
@@ -196,6 +198,8 @@ def apply(desk, s: Session, ticket: Ticket, disposition: Disposition, actor: Act
         return "acknowledgement without a decision"
     if kind in ("unclear", "needs_assignee") or (kind == "assign" and decision.unknown_officers):
         event("reply_unclear", _unclear_detail(decision))
+        if _answered_lately(desk, s, ticket, actor.address):
+            return f"reply not understood ({kind}); already answered within the hour"
         notify.reply_unclear(desk, s, ticket, disposition, mail, decision)
         return f"reply not understood ({kind})"
 
@@ -223,9 +227,9 @@ def apply(desk, s: Session, ticket: Ticket, disposition: Disposition, actor: Act
         if previous == IN_PROGRESS and ticket.resolution_due_at:
             left = cal.working_minutes_between(held_at, ticket.resolution_due_at)
             ticket.resolution_due_at = cal.add(cal.next_working_instant(now), minutes=left)
-        elif ticket.due_at:
+        elif ticket.due_at:   # what was left of the step (nothing, when it was late already: still late)
             left = cal.working_minutes_between(held_at, ticket.due_at)
-            due_at = cal.add(cal.next_working_instant(now), minutes=left) if left > 0 else None
+            due_at = cal.add(cal.next_working_instant(now), minutes=left) if left > 0 else ticket.due_at
         ticket.status, ticket.held_from, ticket.hold_reason, ticket.held_by = previous, None, None, None
         disposition.decided_at, disposition.decision, disposition.decided_by = now, "resume", actor.address
         evidence.update({"held_at": held_at.isoformat(), "paused_working_minutes": round(paused, 1)})
@@ -310,6 +314,15 @@ def _work_start(desk, s: Session, ticket: Ticket, now):
             break
         start = cal.working_day_start(cal.next_working_day(start.date()))
     return start, moved
+
+
+def _answered_lately(desk, s: Session, ticket: Ticket, address: str) -> bool:
+    """Did this person get a "not understood" answer on this ticket in the last hour? A robot that
+    ignores Auto-Submitted must not keep an exchange going."""
+    since = desk.clock.now() - timedelta(hours=1)
+    earlier = s.scalar(select(func.count(Event.id)).where(
+        Event.ticket_id == ticket.id, Event.actor == address, Event.action == "reply_unclear", Event.at >= since))
+    return (earlier or 0) > 1   # the event just recorded counts as one
 
 
 def _refused(desk, s, ticket, disposition, mail, decision, event) -> str:

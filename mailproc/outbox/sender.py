@@ -20,7 +20,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from mailproc.workers import worker_gone
 from mailproc.store.models import OUT_FAILED, OUT_PENDING, OUT_SENDING, OUT_SENT, OutboxMessage
@@ -39,6 +39,10 @@ class TemporaryFailure(Exception):
 
 class PermanentFailure(Exception):
     pass
+
+
+class RowDeferred(Exception):
+    """This one message was refused for now (4xx); the round goes on with the others."""
 
 
 class Transport(Protocol):
@@ -92,18 +96,24 @@ class SmtpTransport:
         try:
             refused = self.conn.sendmail(sender, recipients, row.raw)
         except smtplib.SMTPRecipientsRefused as exc:
-            codes = [code for code, _ in exc.recipients.values()]
-            if all(500 <= code < 600 for code in codes):
-                raise PermanentFailure(f"all recipients refused: {exc.recipients}") from exc
-            raise TemporaryFailure(f"recipients refused: {exc.recipients}") from exc
-        except smtplib.SMTPResponseException as exc:
+            refused = exc.recipients
+        except smtplib.SMTPServerDisconnected as exc:
+            raise TemporaryFailure(str(exc) or "server disconnected") from exc
+        except smtplib.SMTPResponseException as exc:   # this message refused (e.g. at DATA)
             if 500 <= exc.smtp_code < 600:
                 raise PermanentFailure(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
-            raise TemporaryFailure(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
+            raise RowDeferred(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
         except (OSError, smtplib.SMTPException) as exc:
             raise TemporaryFailure(str(exc) or type(exc).__name__) from exc
-        if refused:
-            log.warning("outbox %s: some recipients refused: %s", row.message_id, refused)
+        real = {addr.lower(): answer for addr, answer in refused.items() if addr != self.cfg.sent_copy}
+        if real and {r.lower() for r in row.recipients} <= set(real):
+            # Accepted for nobody but our own copy: not a send. Permanent when every refusal is 5xx.
+            error = f"all recipients refused: {real}"
+            if all(500 <= code < 600 for code, _ in real.values()):
+                raise PermanentFailure(error)
+            raise RowDeferred(error)
+        if real:
+            log.warning("outbox %s: some recipients refused: %s", row.message_id, real)
 
 
 class DirectoryTransport:
@@ -166,8 +176,8 @@ def recover_stale(desk, stale_after: timedelta = STALE_AFTER) -> int:
     now = desk.clock.now()
     with desk.sessions() as s:
         stuck = list(s.scalars(select(OutboxMessage).where(OutboxMessage.status == OUT_SENDING)))
-    stuck = [r for r in stuck if r.claimed_by != desk.worker
-             and (worker_gone(r.claimed_by) or r.claimed_at < now - stale_after)]
+    stuck = [r for r in stuck if (r.claimed_by != desk.worker and worker_gone(r.claimed_by))
+             or r.claimed_at < now - stale_after]
     if not stuck:
         return 0
     from mailproc.mailbox import MailboxUnavailable
@@ -236,6 +246,9 @@ def deliver_due(desk, limit: int = 500, transport: Transport | None = None) -> D
                 except PermanentFailure as exc:
                     _record(desk, row, failed=str(exc), permanent=True)
                     report.failed += 1
+                except RowDeferred as exc:
+                    _record(desk, row, failed=str(exc))
+                    report.retried += 1
                 else:
                     sent.append(row.id)
                     if len(sent) >= RECORD_EVERY:
@@ -278,16 +291,24 @@ def _record(desk, row: OutboxMessage, failed: str, permanent: bool = False) -> N
             log.warning("outbox %s: delivery failed (attempt %d), retry at %s: %s", current.message_id,
                         current.attempts, current.next_attempt_at.isoformat(timespec="seconds"), failed)
         limit = desk.config.smtp.admin_after_failures
-        if current.attempts == limit and current.kind != "admin_alert":
+        if current.attempts == limit and not current.kind.startswith("admin_alert"):
             _alert_admin(desk, s, current)
 
 
 def _alert_admin(desk, session, row: OutboxMessage) -> None:
+    """One alert an hour however many messages wait: an outage must not flood the admin."""
     admin = desk.config.service.admin_email
     if not admin or admin in row.recipients:
         return
+    since = desk.clock.now() - timedelta(hours=1)
+    if session.scalar(select(OutboxMessage.id).where(OutboxMessage.kind == "admin_alert_outbox",
+                                                     OutboxMessage.created_at >= since)):
+        return
+    waiting = session.scalar(select(func.count(OutboxMessage.id)).where(OutboxMessage.status == OUT_PENDING,
+                                                                       OutboxMessage.attempts > 0))
     msg = desk.composer.compose("admin_alert", [admin], {
         "problem": f"Surat keluar {row.message_id} ({row.kind}) untuk {', '.join(row.recipients)} "
-                   f"belum terkirim setelah {row.attempts} kali percobaan.",
+                   f"belum terkirim setelah {row.attempts} kali percobaan; {waiting} surat keluar menunggu "
+                   "pengiriman ulang. Pemberitahuan berikutnya paling cepat satu jam lagi.",
         "detail": row.last_error or "", "next_attempt": row.next_attempt_at}, answering=False)
-    desk.composer.enqueue(session, msg, kind="admin_alert", ticket_id=row.ticket_id)
+    desk.composer.enqueue(session, msg, kind="admin_alert_outbox", ticket_id=row.ticket_id)
