@@ -131,11 +131,14 @@ def report_incomplete(desk, s: Session, ticket: Ticket, disposition: Disposition
         references=[disposition.message_id, *mail.references])
 
 
-def forward_requester_info(desk, s: Session, ticket: Ticket, mail: Mail, row: InboundMessage, typed: str) -> None:
+def forward_requester_info(desk, s: Session, ticket: Ticket, mail: Mail, row: InboundMessage, typed: str,
+                           to: list[str] | None = None) -> None:
+    """What the requester added, to whoever holds the ticket now (or to ``to``)."""
     from mailproc.workflow import STEP_OF_STATUS, holder_addresses
 
-    step = STEP_OF_STATUS.get(ticket.status if ticket.status != "on_hold" else (ticket.held_from or ""), "kadis")
-    to = holder_addresses(desk, ticket, step) if ticket.status != "on_hold" else [ticket.held_by]
+    if to is None:
+        step = STEP_OF_STATUS.get(ticket.status if ticket.status != "on_hold" else (ticket.held_from or ""), "kadis")
+        to = holder_addresses(desk, ticket, step) if ticket.status != "on_hold" else [ticket.held_by]
     archive = Archive(desk.storage)
     files = [FileToAttach(a.filename, a.content_type, archive.get("attachments", a.sha256))
              for a in row.attachments if a.stored]

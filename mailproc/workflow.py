@@ -366,12 +366,19 @@ def _from_outside_chain(desk, s, ticket, mail, row, typed: str) -> str:
             return handled
         intent = desk.intent.detect(mail.subject, typed)
         acknowledgement = desk.grammar.read(typed, "pj").kind == "acknowledged"
-        if typed.strip() and intent.is_request and not acknowledgement:
+        asks = bool(typed.strip()) and intent.is_request and not acknowledgement
+        # A new ticket only when the typed text reports a network problem again (the rules find a
+        # category in it); a question about the finished work goes to the Pranata Komputer instead.
+        if asks and desk.classifier.classify("", typed).category is not None:
             new = open_ticket(desk, s, mail, row, parent=ticket)
             record(s, ticket, now, mail.sender, "reopened_as_new", f"laporan ulang menjadi tiket {new.code}",
                    inbound_id=row.id)
             return f"problem reported again: new ticket {new.code}"
         record(s, ticket, now, mail.sender, "requester_reply", typed[:2000], inbound_id=row.id)
+        if asks:
+            notify.forward_requester_info(desk, s, ticket, mail, row, typed,
+                                          to=[desk.config.roles["prakom"].email])
+            return "requester asked about a closed ticket: forwarded to the Pranata Komputer"
         return "requester wrote on a closed ticket"
     record(s, ticket, now, mail.sender, "requester_info", typed[:2000], inbound_id=row.id)
     notify.forward_requester_info(desk, s, ticket, mail, row, typed)
