@@ -103,8 +103,11 @@ def _reopen(desk, s: Session, ticket: Ticket, disposition, decision, mail: Mail,
     ticket.resolution_due_at = desk.sla.deadline(cal, "resolution", cal.next_working_instant(now),
                                                  issuance.DEFAULT_CATEGORY if not ticket.category else ticket.category,
                                                  ticket.priority)
+    # The report the PJ just turned down stays in the timeline, not on the ticket: the next SELESAI
+    # must say what was done this time (a bare SELESAI is asked for all four fields again).
     record(s, ticket, now, mail.sender, "reopened", decision.reason[:2000] or "belum selesai", inbound_id=row.id,
-           data={**evidence, "version": document.version})
+           data={**evidence, "version": document.version, "previous_report": ticket.report})
+    ticket.report = None
     work_order = request_step(desk, s, ticket, "officer")
     delivery.tell_officers_reopened(desk, s, ticket, work_order, decision.reason, mail.sender)
     cc = [ticket.requester_email] if ticket.requester_email != mail.sender else []

@@ -85,6 +85,12 @@ class Inbound:
 
     # -- steps -------------------------------------------------------------------------------
 
+    def quarantine(self, raw: bytes, origin: Origin, reason: str) -> Result:
+        """Record a message as quarantined with ``reason`` (e.g. its handling kept failing)."""
+        sha = hashlib.sha256(raw).hexdigest()
+        self.archive.put("raw", raw, sha)
+        return self._quarantine(raw, sha, origin, reason)
+
     def _quarantine(self, raw: bytes, sha: str, origin: Origin, reason: str) -> Result:
         log.warning("quarantined message sha256=%s: %s", sha[:12], reason)
         try:

@@ -25,6 +25,7 @@ from mailproc.workers import worker_gone
 
 log = logging.getLogger(__name__)
 PROCESSED_FLAG = "$MailprocDone"
+POISON_TRIES = 3   # a message whose handling fails (not an outage) this often is quarantined
 CLAIM_STALE = timedelta(minutes=10)   # a claim older than this is taken over, whoever holds it
 CLAIM_CHUNK = 25   # messages claimed (and fetched, filed) at a time: several workers share a backlog
 class MailboxUnavailable(Exception):
@@ -82,6 +83,7 @@ class MailboxDoor:
         self.client = None
         self.key = f"{self.cfg.username}@{self.cfg.host}:{self.cfg.port}/{self.cfg.folder}"
         self.can_move = False
+        self.failures: dict[tuple[int, int], int] = {}   # (uidvalidity, uid) -> failed handlings here
 
     # -- connection ----------------------------------------------------------------------------
 
@@ -265,14 +267,23 @@ class MailboxDoor:
             except Exception as exc:
                 # An outage (disk, database) or a bug, for this one message: it stays in the folder and
                 # is tried again in a later round, not at once.
-                report.failed.add(uid)
                 from mailproc.commands import describe_startup_error
                 known = str(exc) if isinstance(exc, OSError) else describe_startup_error(exc)
-                if known:
+                if known:   # an outage: it passes, and the message is handled then
+                    report.failed.add(uid)
                     log.error("message uid %s left in %s for a retry: %s", uid, self.cfg.folder, known)
-                else:
-                    log.exception("message uid %s left in %s for a retry: %s", uid, self.cfg.folder, exc)
-                continue
+                    continue
+                # A fault of this message's handling: tried a few times, then quarantined with the
+                # reason so that it neither blocks the folder nor is lost.
+                tries = self.failures[(self.uidvalidity, uid)] = self.failures.get((self.uidvalidity, uid), 0) + 1
+                if tries < POISON_TRIES:
+                    report.failed.add(uid)
+                    log.exception("message uid %s left in %s for a retry (%d of %d): %s", uid, self.cfg.folder,
+                                  tries, POISON_TRIES, exc)
+                    continue
+                log.exception("message uid %s quarantined after %d failed attempts", uid, tries)
+                result = self.inbound.quarantine(raw, origin, f"handling failed {tries} times: "
+                                                              f"{type(exc).__name__}: {exc}"[:500])
             finally:
                 crashpoints.in_inbound = False
             report.add(result)

@@ -122,3 +122,24 @@ def test_whole_chain_by_replies_from_each_mailbox(live):
         deliver_and_poll(desk, door, stack, 1)
         with desk.sessions() as s:
             assert s.scalar(select(Ticket.status).where(Ticket.code == code)) == status
+
+
+def test_a_message_whose_handling_keeps_failing_is_quarantined(live, monkeypatch):
+    desk, door, stack = live
+    from mailproc.inbound import Inbound
+    original = Inbound._handle
+
+    def failing(self, s, mail, origin):
+        if "meledak" in mail.subject:
+            raise RuntimeError("a bug in handling this message")
+        return original(self, s, mail, origin)
+
+    monkeypatch.setattr(Inbound, "_handle", failing)
+    stack.send(make_mail(REQUESTER, "Internet meledak", REQUEST_BODY), REQUESTER, [SERVICE])
+    stack.send(make_mail(REQUESTER, "Internet kantor mati total", REQUEST_BODY), REQUESTER, [SERVICE])
+    stack.wait_for(SERVICE, 2)
+    rounds = [door.poll_once() for _ in range(3)]
+    assert [sorted(r.failed) != [] for r in rounds] == [True, True, False]   # tried, tried, quarantined
+    assert count(desk, Ticket) == 1
+    assert count(desk, InboundMessage, InboundMessage.outcome == "quarantined") == 1
+    assert folder_count(stack, SERVICE, "Quarantine") == 1 and folder_count(stack, SERVICE, "INBOX") == 0
