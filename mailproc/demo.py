@@ -149,7 +149,7 @@ def _await_request(stack, address: str, code: str, timeout: float = 15.0) -> byt
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for raw in reversed(stack.fetch(address)):
-            if code.encode() in raw and (b"Mohon disposisi" in raw or b"Perintah kerja" in raw):
+            if code.encode() in raw and (b"] Mohon " in raw or b"Perintah kerja" in raw):
                 return raw
         time.sleep(0.1)
     return None

@@ -19,13 +19,35 @@ CATEGORY_NAMES = {
     "1.3": "Perbaikan dan atau pemeliharaan jaringan intra pemerintah daerah",
     "1.4": "Rekomendasi kebutuhan peralatan jaringan intra pemerintah daerah",
 }
+STATUS_NAMES = {"awaiting_kadis": "menunggu disposisi Kepala Dinas", "awaiting_kabid": "menunggu disposisi Kepala Bidang Aptika",
+                "awaiting_prakom": "menunggu penugasan oleh Pranata Komputer", "in_progress": "sedang dikerjakan petugas",
+                "on_hold": "ditunda", "done": "selesai", "rejected": "ditolak"}
+DECISION_NAMES = {"approve": "SETUJU", "reject": "TOLAK", "hold": "TUNDA", "resume": "LANJUTKAN", "assign": "TUGASKAN",
+                  "done": "SELESAI", "reopen": "BELUM SELESAI", "rate": "NILAI"}
 STEP_TITLES = {"kadis": "Kepala Dinas Komunikasi dan Informatika", "kabid": "Kepala Bidang Aplikasi Informatika",
                "prakom": "Pranata Komputer Fungsi Infrastruktur dan Teknologi", "officer": "Petugas Service Desk"}
 _EQUIPMENT = re.compile(r"anggaran|dana|biaya|peralatan|perangkat|alat|pengadaan|budget|equipment", re.IGNORECASE)
 
 
+def classification_basis(ticket: Ticket) -> dict[str, list[str]]:
+    """The words that decided the ticket's category and priority, for a person to read (the rules'
+    full evidence, with weights and rule names, stays in `mailproc show`)."""
+    basis: dict[str, list[str]] = {"category": [], "priority": []}
+    for hit in ticket.classification or []:
+        kind, target = hit.get("kind"), hit.get("target")
+        wanted = ticket.category if kind == "category" else ticket.priority if kind == "priority" else None
+        if wanted is None or target != wanted or str(hit.get("rule", "")).startswith("bias."):
+            continue
+        word = " ".join(str(hit.get("matched", "")).split())
+        if word and word not in basis[kind]:
+            basis[kind].append(word)
+    return {k: v[:6] for k, v in basis.items()}
+
+
 def _ticket_context(desk, ticket: Ticket) -> dict:
     return {"ticket": ticket, "category_name": CATEGORY_NAMES.get(ticket.category or "", "Belum ditentukan (triase)"),
+            "status_name": STATUS_NAMES.get(ticket.status, ticket.status), "decision_names": DECISION_NAMES,
+            "basis": classification_basis(ticket),
             "categories": CATEGORY_NAMES, "roles": desk.config.roles, "step_titles": STEP_TITLES}
 
 
@@ -43,9 +65,9 @@ def acknowledge(desk, s: Session, ticket: Ticket, mail: Mail, refused_attachment
     resolution_days = None
     if ticket.category:
         resolution_days = desk.sla.resolution_days(ticket.category, ticket.priority)
-    registered_by = desk.sla.deadline(desk.calendar, "registration", desk.clock.now())
+    minutes = {step: int(desk.sla.step_target(step).total_seconds() // 60) for step in ("kadis", "kabid", "prakom")}
     _send(desk, s, "acknowledgement", [ticket.requester_email], {
-        **_ticket_context(desk, ticket), "resolution_days": resolution_days, "registered_by": registered_by,
+        **_ticket_context(desk, ticket), "resolution_days": resolution_days, "step_minutes": minutes,
         "refused_attachments": list(refused_attachments)},
         kind="acknowledgement", ticket=ticket, in_reply_to=mail.message_id, references=mail.references)
 

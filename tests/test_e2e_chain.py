@@ -42,7 +42,7 @@ class Desk2:
                 return found
             time.sleep(0.05)
 
-    def reply(self, address: str, text: str, needle: bytes = b"Mohon disposisi", sender: str | None = None,
+    def reply(self, address: str, text: str, needle: bytes = b"] Mohon ", sender: str | None = None,
               **kw) -> None:
         request = self.mail_for(address, needle)[-1]
         sender = sender or address
