@@ -64,8 +64,14 @@ def run_demo(desk, keep: bool = False) -> int:
         logging.getLogger(name).setLevel(logging.WARNING)
     cfg = desk.config
     os.environ.setdefault(cfg.imap.password_env, DEFAULT_PASSWORD)
+    if cfg.imap.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"mailproc demo: the configuration points at the mail server {cfg.imap.host}; the demo sends "
+              "sample requests and runs only against the local mail stack (imap.host = 127.0.0.1)")
+        return 78
     stack = MailStack(workdir=cfg.service.storage_dir / "mailstack", imap_port=cfg.imap.port, smtp_port=cfg.smtp.port)
-    print(f"Starting the local mail stack (Dovecot IMAP :{cfg.imap.port}, Postfix SMTP :{cfg.smtp.port}) ...")
+    already_up = all(stack.status().get(part) for part in ("dovecot", "postfix"))
+    print(f"Starting the local mail stack (Dovecot IMAP :{cfg.imap.port}, Postfix SMTP :{cfg.smtp.port}; "
+          f"every user's password: {DEFAULT_PASSWORD}) ...")
     stack.start()
     try:
         upgrade(cfg.database_url)
@@ -96,7 +102,9 @@ def run_demo(desk, keep: bool = False) -> int:
         door.close()
         _summarise(desk, stack, report, before)
     finally:
-        if not keep:
+        if keep or already_up:
+            print("The mail stack keeps running (scripts/mailstack stop stops it).")
+        else:
             stack.stop()
     return 0
 
