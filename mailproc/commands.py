@@ -88,6 +88,12 @@ def cmd_ingest(desk, args) -> int:
             return EX_TEMPFAIL
         print(f"{name}: {answer['outcome']}" + (f" {answer['ticket']}" if answer.get("ticket") else "") +
               (f" ({answer['reason']})" if answer.get("reason") and answer["outcome"] != "ticket" else ""))
+    if inbound is not None:   # handled here, with no service up: send what it caused now
+        try:
+            from mailproc.outbox.sender import deliver_due
+            deliver_due(desk)
+        except Exception as exc:   # the mail is in the outbox; `tick` or `run` sends it later
+            log.warning("ingest: outbox not delivered now (%s); `mailproc tick` or `run` will", exc)
     return status
 
 
