@@ -25,7 +25,7 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from mailproc.clock import WIB
 from mailproc.documents.dates import MONTH_NAMES, format_date, format_long_date
@@ -183,7 +183,11 @@ def build_report(desk, month: str, now: datetime | None = None) -> MonthlyReport
         report.ratings = [r for r in s.scalars(select(Ticket.rating).where(
             Ticket.rating.is_not(None), Ticket.closed_at >= start, Ticket.closed_at < end))]
         until = min(now, end)
-        report.working_minutes = cal.working_minutes_between(start, until) if until > start else 0.0
+        # Availability counts from when the service first ran (its first heartbeat), not from before
+        # it was installed.
+        first = s.scalar(select(func.min(Heartbeat.minute)))
+        since = max(start, first) if first is not None else until
+        report.working_minutes = cal.working_minutes_between(since, until) if until > since else 0.0
         report.up_minutes = sum(1 for m in s.scalars(select(Heartbeat.minute).where(
             Heartbeat.minute >= start, Heartbeat.minute < until)) if cal.is_working_time(m))
     return report
