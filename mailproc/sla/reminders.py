@@ -36,9 +36,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mailproc.store.models import Disposition, SlaNotice, Ticket
+from mailproc.workflow import STEP_OF_STATUS
 
-STEP_OF_STATUS = {"awaiting_kadis": "kadis", "awaiting_kabid": "kabid", "awaiting_prakom": "prakom",
-                  "in_progress": "officer"}
 STATUS_OF_STEP = {step: status for status, step in STEP_OF_STATUS.items()}
 # Escalation at a step's deadline: (to, cc) by role; "officer" means the ticket's assigned officers.
 ESCALATION = {

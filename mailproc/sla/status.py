@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session, object_session
 from mailproc.clock import WIB
 from mailproc.sla.targets import deadline_with_pauses
 from mailproc.store.models import Disposition, InboundMessage, Ticket
+from mailproc.workflow import STEP_OF_STATUS
 
 STEPS = ("registration", "kadis", "kabid", "prakom", "resolution")
-CURRENT_STEP = {"awaiting_kadis": "kadis", "awaiting_kabid": "kabid", "awaiting_prakom": "prakom",
-                "in_progress": "resolution"}
+CURRENT_STEP = {status: "resolution" if step == "officer" else step for status, step in STEP_OF_STATUS.items()}
 ENDING = ("hold", "superseded", None)     # decisions that do not finish a step
 EPSILON = 1e-6                           # working minutes; float noise of the calendar's arithmetic
 PLAUSIBLE_SENT = timedelta(days=30)      # a Date header older than this is not believed

@@ -15,8 +15,9 @@ from sqlalchemy import func, select
 
 from mailproc.sla.reminders import claim, send_due_notices
 from mailproc.store.models import Heartbeat, Ticket
+from mailproc.workflow import STEP_OF_STATUS
 
-OPEN_STEPS = ("awaiting_kadis", "awaiting_kabid", "awaiting_prakom", "in_progress")
+OPEN_STEPS = tuple(STEP_OF_STATUS)   # the statuses whose step is running
 DIGEST_LIST_LIMIT = 40
 HEARTBEAT_FILL = timedelta(seconds=150)   # a worker seen this recently was alive in between
 REPORT_CATCH_UP_DAYS = 3                  # a report missed on the first working day goes out on the next ones
