@@ -143,6 +143,12 @@ def reply_unclear(desk, s: Session, ticket: Ticket, disposition: Disposition, ma
         references=[disposition.message_id, *mail.references])
 
 
+def reply_not_counted(desk, s: Session, ticket: Ticket, mail: Mail, why: str, holders: list[str]) -> None:
+    _send(desk, s, "reply_not_counted", [mail.sender], {**_ticket_context(desk, ticket), "why": why,
+          "holders": holders}, kind="reply_not_counted", ticket=ticket, in_reply_to=mail.message_id,
+          references=mail.references)
+
+
 def report_incomplete(desk, s: Session, ticket: Ticket, disposition: Disposition, mail: Mail, given: dict,
                       missing: list[str]) -> None:
     from mailproc.dispositions import short_code

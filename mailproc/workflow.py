@@ -155,9 +155,13 @@ def on_followup(desk, s: Session, thread: Thread, mail: Mail, row: InboundMessag
         record(s, ticket, now, mail.sender, "reply_ignored", "balasan otomatis / di luar kantor", inbound_id=row.id)
         return "out-of-office reply from an official"
     if disposition is None:
-        return _unauthorized(desk, s, ticket, mail, row, how)
+        reason = _unauthorized(desk, s, ticket, mail, row, how)
+        _tell_not_counted(desk, s, ticket, mail, typed, "stale")
+        return reason
     if not _may_answer(desk, ticket, actor, disposition):
-        return _unauthorized(desk, s, ticket, mail, row, f"{mail.sender} does not hold step {disposition.step}")
+        reason = _unauthorized(desk, s, ticket, mail, row, f"{mail.sender} does not hold step {disposition.step}")
+        _tell_not_counted(desk, s, ticket, mail, typed, "not_holder")
+        return reason
     return apply(desk, s, ticket, disposition, actor, decision, mail, row)
 
 
@@ -345,6 +349,23 @@ def _unauthorized(desk, s, ticket, mail, row, why: str) -> str:
                 "raw_sha256": mail.sha256}
     record(s, ticket, desk.clock.now(), mail.sender, "reply_unauthorized", why, inbound_id=row.id, data=evidence)
     return f"unauthorized: {why}"
+
+
+def _tell_not_counted(desk, s: Session, ticket: Ticket, mail: Mail, typed: str, why: str) -> None:
+    """An official whose reply did not count hears why (once an hour per ticket), at their own
+    address: a late answer, an old request, or a step someone else holds. A forged From: thus warns
+    the real official instead of telling the forger anything."""
+    if not typed.strip():
+        return
+    since = desk.clock.now() - timedelta(hours=1)
+    earlier = s.scalar(select(func.count(Event.id)).where(
+        Event.ticket_id == ticket.id, Event.actor == mail.sender, Event.action == "reply_unauthorized",
+        Event.at >= since))
+    if (earlier or 0) > 1:   # the event just recorded counts as one
+        return
+    step = STEP_OF_STATUS.get(ticket.held_from if ticket.status == ON_HOLD else ticket.status)
+    holders = holder_addresses(desk, ticket, step) if step else []
+    notify.reply_not_counted(desk, s, ticket, mail, why, holders)
 
 
 def _is_out_of_office(desk, mail: Mail, typed: str) -> bool:

@@ -222,3 +222,15 @@ def test_html_only_outlook_reply(opened):
     msg.clear_content()
     msg.set_content(html, subtype="html")
     assert Inbound(opened).handle(bytes(msg), Origin("ingest")).reason == "forwarded"
+
+
+def test_an_official_whose_reply_did_not_count_hears_why_once(opened):
+    first = last_to(opened, KADIS)
+    Inbound(opened).handle(reply_to(first, KADIS, "SETUJU"), Origin("ingest"))
+    for text in ("TOLAK saya berubah pikiran", "TOLAK sekali lagi"):   # answers to a request already decided
+        assert Inbound(opened).handle(reply_to(first, KADIS, text), Origin("ingest")).reason.startswith("unauthorized")
+    answers = outbox(opened, KADIS, "reply_not_counted")
+    assert len(answers) == 1   # once an hour, not per message
+    text = plain(answers[0])
+    assert "tidak mengubah tiket" in text and "menunggu disposisi Kepala Bidang Aptika" in text
+    assert not outbox(opened, KABID, "reply_not_counted")
