@@ -28,7 +28,6 @@ import datetime
 import errno
 import grp
 import hashlib
-import ipaddress
 import json
 import os
 import pwd
@@ -341,10 +340,9 @@ def ensure_certificates(tls_dir: Path) -> None:
     if ca_pem.exists() and server_pem.exists() and server_key.exists():
         return
     from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
-    from mailproc.certificates import make_ca
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.x509.oid import NameOID
+    from mailproc.certificates import make_ca, make_leaf
 
     now = datetime.datetime.now(datetime.UTC)
     not_before, not_after = (
@@ -362,51 +360,8 @@ def ensure_certificates(tls_dir: Path) -> None:
         ]
     )
     ca_key, ca_cert = make_ca(ca_name, not_before, not_after)
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before)
-        .not_valid_after(not_after)
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=False,
-                key_encipherment=True,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(
-            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
-        )
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [
-                    x509.DNSName("localhost"),
-                    x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
-                ]
-            ),
-            critical=False,
-        )
-        .add_extension(
-            x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False
-        )
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key())),
-            critical=False,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
+    key, cert = make_leaf(ca_key, ca_name, x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]),
+                          not_before, not_after, server_names=("localhost", "127.0.0.1"))
     pem = serialization.Encoding.PEM
     pkcs8, plain = serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     _write(

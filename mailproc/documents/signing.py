@@ -21,8 +21,7 @@ from pathlib import Path
 from asn1crypto import pem as asn1_pem
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -32,7 +31,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from mailproc.certificates import make_ca
+from mailproc.certificates import make_ca, make_leaf
 
 from mailproc.documents.berita_acara import (
     META_TICKET_ID,
@@ -219,43 +218,12 @@ def make_test_certificate(directory: Path) -> tuple[Path, bytes, bytes]:
     )
     ca_key, ca_cert = make_ca(ca_name, not_before, not_after)
 
-    signer_key = ec.generate_private_key(ec.SECP256R1())
-    signer_cert = (
-        x509.CertificateBuilder()
-        .subject_name(
-            x509.Name(
-                [
-                    x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
-                    x509.NameAttribute(NameOID.ORGANIZATION_NAME, "mailproc test"),
-                    x509.NameAttribute(NameOID.COMMON_NAME, "Service Desk Aptika (test)"),
-                ]
-            )
-        )
-        .issuer_name(ca_name)
-        .public_key(signer_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before)
-        .not_valid_after(not_after)
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,  # non-repudiation: pyHanko requires it by default
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
+    signer_name = x509.Name([
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "mailproc test"),
+        x509.NameAttribute(NameOID.COMMON_NAME, "Service Desk Aptika (test)"),
+    ])
+    signer_key, signer_cert = make_leaf(ca_key, ca_name, signer_name, not_before, not_after, signing=True)
 
     passphrase = secrets.token_urlsafe(16).encode("ascii")
     p12 = pkcs12.serialize_key_and_certificates(
