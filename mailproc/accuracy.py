@@ -75,6 +75,10 @@ class Report:
     def priority_accuracy(self) -> float:
         return self._ratio(sum(o.priority_ok for o in self.tickets), len(self.tickets))
 
+    def misses(self) -> list[str]:
+        """The report's lines about misclassified files."""
+        return [line for line in self.lines() if line.startswith("  ") and ".eml:" in line]
+
     def lines(self) -> list[str]:
         out = [f"messages: {len(self.outcomes)} ({len(self.tickets)} requests, "
                f"{len(self.outcomes) - len(self.tickets)} non-requests)",
@@ -134,11 +138,12 @@ def read_labels(folder: Path) -> list[Label]:
                       row["priority"].strip()) for row in csv.DictReader(fh)]
 
 
-def evaluate(folder: Path, rules_dir: Path) -> Report:
+def evaluate(folder: Path, rules_dir: Path, labels: list[Label] | None = None) -> Report:
+    """Intent and classifier on every labelled message of ``folder`` (or on ``labels`` only)."""
     classifier = Classifier.load(rules_dir)
     detector = IntentDetector.load(rules_dir)
     report = Report()
-    for label in read_labels(folder):
+    for label in read_labels(folder) if labels is None else labels:
         subject, text = read_message(folder / label.file)
         report.outcomes.append(Outcome(label, detector.detect(subject, text),
                                        classifier.classify(subject, text)))

@@ -17,11 +17,10 @@ import pytest
 from sqlalchemy import select
 
 from conftest import ROOT, write_config
-from mailproc.accuracy import Label, Outcome, Report, read_labels, read_message
+from mailproc.accuracy import Label, Report, evaluate, read_labels
 from mailproc.classify import Classifier
 from mailproc.clock import WIB
 from mailproc.inbound import Inbound, Origin
-from mailproc.intent import IntentDetector
 from mailproc.store.models import Ticket
 
 BLIND = ROOT / "tests" / "data" / "requests_blind"
@@ -47,16 +46,7 @@ NOW = datetime(2027, 1, 5, 9, 0, tzinfo=WIB)
 
 
 def _report(labels: list[Label]) -> Report:
-    classifier, detector = Classifier.load(RULES), IntentDetector.load(RULES)
-    report = Report()
-    for label in labels:
-        subject, text = read_message(BLIND / label.file)
-        report.outcomes.append(Outcome(label, detector.detect(subject, text), classifier.classify(subject, text)))
-    return report
-
-
-def _misses(report: Report) -> list[str]:
-    return [line for line in report.lines() if line.startswith("  ") and ".eml:" in line]
+    return evaluate(BLIND, RULES, labels)
 
 
 @pytest.fixture(scope="module")
@@ -86,8 +76,8 @@ def test_rules_meet_the_floors_on_the_whole_blind_set(labels):
 
 def test_rules_meet_the_floors_on_the_held_out_third(labels):
     report = _report([label for label in labels if label.file.startswith(HELD_OUT_PREFIX)])
-    assert report.category_accuracy >= HELD_OUT_CATEGORY_FLOOR, _misses(report)
-    assert report.ticket_accuracy >= HELD_OUT_TICKET_FLOOR, _misses(report)
+    assert report.category_accuracy >= HELD_OUT_CATEGORY_FLOOR, report.misses()
+    assert report.ticket_accuracy >= HELD_OUT_TICKET_FLOOR, report.misses()
 
 
 def test_no_non_request_becomes_an_urgent_categorised_ticket(labels):

@@ -18,8 +18,7 @@ import pytest
 from sqlalchemy import select
 
 from conftest import ROOT, write_config
-from mailproc.accuracy import Label, Outcome, Report, read_labels, read_message
-from mailproc.classify import Classifier
+from mailproc.accuracy import Label, Report, evaluate, read_labels
 from mailproc.clock import WIB
 from mailproc.inbound import Inbound, Origin
 from mailproc.intent import IntentDetector
@@ -45,16 +44,7 @@ NOW = datetime(2027, 1, 5, 9, 0, tzinfo=WIB)
 
 
 def _report(labels: list[Label]) -> Report:
-    classifier, detector = Classifier.load(RULES), IntentDetector.load(RULES)
-    report = Report()
-    for label in labels:
-        subject, text = read_message(BLIND2 / label.file)
-        report.outcomes.append(Outcome(label, detector.detect(subject, text), classifier.classify(subject, text)))
-    return report
-
-
-def _misses(report: Report) -> list[str]:
-    return [line for line in report.lines() if line.startswith("  ") and ".eml:" in line]
+    return evaluate(BLIND2, RULES, labels)
 
 
 @pytest.fixture(scope="module")
@@ -74,15 +64,15 @@ def test_second_blind_set_is_well_formed(labels):
 
 def test_rules_meet_the_floors_on_the_whole_second_blind_set(labels):
     report = _report(labels)
-    assert report.ticket_accuracy >= TICKET_FLOOR, _misses(report)
-    assert report.category_accuracy >= CATEGORY_FLOOR, _misses(report)
-    assert report.priority_accuracy >= PRIORITY_FLOOR, _misses(report)
+    assert report.ticket_accuracy >= TICKET_FLOOR, report.misses()
+    assert report.category_accuracy >= CATEGORY_FLOOR, report.misses()
+    assert report.priority_accuracy >= PRIORITY_FLOOR, report.misses()
 
 
 def test_rules_meet_the_floors_on_the_held_out_part(labels):
     report = _report([label for label in labels if label.file.startswith(HELD_OUT_PREFIX)])
-    assert report.ticket_accuracy >= HELD_OUT_TICKET_FLOOR, _misses(report)
-    assert report.category_accuracy >= HELD_OUT_CATEGORY_FLOOR, _misses(report)
+    assert report.ticket_accuracy >= HELD_OUT_TICKET_FLOOR, report.misses()
+    assert report.category_accuracy >= HELD_OUT_CATEGORY_FLOOR, report.misses()
 
 
 @pytest.fixture
