@@ -9,7 +9,7 @@ import argparse
 import logging
 import sys
 
-EX_OK, EX_USAGE, EX_DATAERR, EX_SOFTWARE, EX_TEMPFAIL, EX_CONFIG = 0, 64, 65, 70, 75, 78
+EX_OK, EX_USAGE, EX_DATAERR, EX_TEMPFAIL, EX_CONFIG = 0, 64, 65, 75, 78
 
 
 def build_parser() -> argparse.ArgumentParser:

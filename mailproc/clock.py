@@ -15,10 +15,6 @@ class Clock:
             fixed = fixed.replace(tzinfo=WIB)
         self._fixed = fixed
 
-    @property
-    def is_fixed(self) -> bool:
-        return self._fixed is not None
-
     def now(self) -> datetime:
         return self._fixed if self._fixed is not None else datetime.now(timezone.utc)
 
@@ -34,7 +30,3 @@ def parse_instant(text: str) -> datetime:
     value = datetime.fromisoformat(text)
     return value if value.tzinfo else value.replace(tzinfo=WIB)
 
-
-def as_utc(value: datetime) -> datetime:
-    """Stored timestamps are UTC; SQLite returns them naive, so naive means UTC."""
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)

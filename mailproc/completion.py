@@ -57,7 +57,7 @@ def on_requester_reply(desk, s: Session, ticket: Ticket, mail: Mail, row: Inboun
         return None
     decision = desk.grammar.read(typed, PJ_STEP)
     now = desk.clock.now()
-    disposition, how = dispositions.proven_request(s, ticket, mail, typed)
+    disposition, how = dispositions.proven_request(s, ticket, mail)
     if mail.sender != pj_email or disposition is None or disposition.step != PJ_STEP:
         if decision.kind != "rate":
             return None     # the workflow's own handling (BELUM SELESAI from others: reported again)

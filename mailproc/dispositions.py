@@ -54,7 +54,7 @@ def open_request(desk, s: Session, ticket: Ticket, step: str, first: bool = Fals
     return disposition
 
 
-def proven_request(s: Session, ticket: Ticket, mail: Mail, typed: str) -> tuple[Disposition | None, str]:
+def proven_request(s: Session, ticket: Ticket, mail: Mail) -> tuple[Disposition | None, str]:
     """The open request of ``ticket`` this mail proves it answers, and how (or why not)."""
     open_requests = s.scalars(select(Disposition).where(Disposition.ticket_id == ticket.id,
                                                         Disposition.decided_at.is_(None))).all()

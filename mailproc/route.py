@@ -19,7 +19,6 @@ from mailproc.tickets import TAG, find_by_code
 class Thread:
     ticket: Ticket
     disposition: Disposition | None   # the step request this mail answers, when it references one
-    via: str                          # "references" | "subject"
 
 
 def find_thread(session: Session, mail: Mail) -> Thread | None:
@@ -29,7 +28,7 @@ def find_thread(session: Session, mail: Mail) -> Thread | None:
         dispositions = session.scalars(select(Disposition).where(Disposition.message_id.in_(ids))).all()
         if dispositions:
             nearest = min(dispositions, key=lambda d: order[d.message_id])
-            return Thread(session.get(Ticket, nearest.ticket_id), nearest, "references")
+            return Thread(session.get(Ticket, nearest.ticket_id), nearest)
         ticket_ids: list[tuple[int, int]] = []
         for model in (OutboxMessage, InboundMessage):
             rows = session.execute(select(model.message_id, model.ticket_id)
@@ -38,10 +37,10 @@ def find_thread(session: Session, mail: Mail) -> Thread | None:
         rows = session.execute(select(Ticket.message_id, Ticket.id).where(Ticket.message_id.in_(ids))).all()
         ticket_ids += [(order[mid], tid) for mid, tid in rows]
         if ticket_ids:
-            return Thread(session.get(Ticket, min(ticket_ids)[1]), None, "references")
+            return Thread(session.get(Ticket, min(ticket_ids)[1]), None)
     tag = TAG.search(mail.subject or "")
     if tag:
         ticket = find_by_code(session, tag.group(1))
         if ticket is not None:
-            return Thread(ticket, None, "subject")
+            return Thread(ticket, None)
     return None

@@ -144,7 +144,7 @@ def on_followup(desk, s: Session, thread: Thread, mail: Mail, row: InboundMessag
     if not actor.roles:
         return _from_outside_chain(desk, s, ticket, mail, row, typed)
 
-    disposition, how = dispositions.proven_request(s, ticket, mail, typed)
+    disposition, how = dispositions.proven_request(s, ticket, mail)
     decision = None
     if disposition is not None:
         decision = desk.grammar.read(typed, _grammar_step(disposition.step, ticket), officers=desk.config.officers,

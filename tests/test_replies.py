@@ -184,7 +184,7 @@ HTML_CLIENTS = {
                              f'<hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr">'
                              f'<font face="Calibri"><b>Dari:</b> Layanan<br><b>Dikirim:</b> Jumat, 27 November 2026 09.15<br>'
                              f'<b>Kepada:</b> Kadis<br><b>Perihal:</b> {SUBJECT}</font></div><div>{html_request()}</div>',
-    "outlook_desktop": lambda t: f"<html><head><style>p.MsoNormal{{margin:0}}</style></head><body><div class=WordSection1>"
+    "outlook_desktop": lambda t: "<html><head><style>p.MsoNormal{margin:0}</style></head><body><div class=WordSection1>"
                                  + "".join(f"<p class=MsoNormal>{html_lib.escape(l) or '&nbsp;'}<o:p></o:p></p>" for l in t.splitlines())
                                  + "<div style='border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm'>"
                                  f"<p class=MsoNormal><b>From:</b> Layanan<br><b>Sent:</b> Friday<br><b>To:</b> Kadis<br>"

@@ -158,18 +158,6 @@ def test_resolution_deadlines(targets: SlaTargets) -> None:
     assert targets.deadline(CAL, "resolution", at(2026, 1, 10, 9), "1.3", "tinggi") == at(2026, 1, 12, 16)
 
 
-def test_step_reminders(targets: SlaTargets) -> None:
-    assert targets.step_reminders(CAL, "kadis", at(2026, 1, 12, 9)) == [
-        at(2026, 1, 12, 9, 15),
-        at(2026, 1, 12, 9, 24),
-    ]
-    # registration from Fri 15:00: 90 and 144 working minutes later
-    assert targets.step_reminders(CAL, "registration", at(2026, 1, 9, 15)) == [
-        at(2026, 1, 12, 8, 30),
-        at(2026, 1, 12, 9, 24),
-    ]
-
-
 def test_resolution_reminders(targets: SlaTargets) -> None:
     assert targets.resolution_reminders(CAL, at(2026, 1, 7, 10)) == [at(2026, 1, 6, 10), at(2026, 1, 7, 8)]
     # due Mon 16:00: the working day before is Friday (end of day), and Monday morning

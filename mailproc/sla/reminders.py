@@ -122,12 +122,10 @@ def ladder(desk, ticket: Ticket, disposition: Disposition) -> list[Notice]:
         if ticket.work_starts_at and ticket.work_starts_at > begin:
             begin = ticket.work_starts_at
         points: dict[datetime, str] = {}
-        for n in sla.resolution_reminder_days_before:
-            points.setdefault(cal.next_working_instant(cal.add_working_days(due, -n)), f"day-{n}")
-        if sla.resolution_reminder_morning_of_due:
-            day = due.astimezone(cal.tz).date()
-            if cal.is_working_day(day):
-                points[cal.working_day_start(day)] = "morning"   # the same instant reads best as "today"
+        for instant, label in sla.resolution_reminder_points(cal, due):
+            instant = cal.next_working_instant(instant)   # "a day before" may fall at a day's close
+            if label == "morning" or instant not in points:   # the same instant reads best as "today"
+                points[instant] = label
         for instant in sorted(points):
             if begin < instant < due:
                 notices.append(Notice(f"{base}:remind:{points[instant]}", "remind", points[instant], instant, 0))

@@ -246,24 +246,20 @@ class SlaTargets:
             return calendar.add_working_days(started, days)
         return calendar.add(started, minutes=self.step_target(step) / timedelta(minutes=1))
 
-    def step_reminders(self, calendar: WorkingCalendar, step: str, started: datetime) -> list[datetime]:
-        """Instants at each reminder fraction (default 50 % and 80 %) of an SOP step's target."""
-        minutes = self.step_target(step) / timedelta(minutes=1)
-        begin = calendar.next_working_instant(started)
-        return [calendar.add(begin, minutes=minutes * f) for f in self.reminder_fractions]
-
-    def resolution_reminders(self, calendar: WorkingCalendar, due: datetime) -> list[datetime]:
-        """Reminders before a resolution deadline, sorted, each strictly before `due`.
-
-        Default: one working day before `due` (`add_working_days(due, -1)`) and the start of the
-        due day's working hours (the morning of the due day).
-        """
-        points = {calendar.add_working_days(due, -n) for n in self.resolution_reminder_days_before}
+    def resolution_reminder_points(self, calendar: WorkingCalendar, due: datetime) -> list[tuple[datetime, str]]:
+        """Labelled reminders before a resolution deadline, sorted, each strictly before `due`:
+        ``day-N`` N working days before `due`, ``morning`` at the start of the due day."""
+        points = {calendar.add_working_days(due, -n): f"day-{n}" for n in self.resolution_reminder_days_before}
         if self.resolution_reminder_morning_of_due:
             due_local = due.astimezone(calendar.tz)
             if calendar.is_working_day(due_local.date()):
-                points.add(calendar.working_day_start(due_local.date()))
-        return sorted(p for p in points if p < due)
+                points[calendar.working_day_start(due_local.date())] = "morning"
+        return sorted((p, label) for p, label in points.items() if p < due)
+
+    def resolution_reminders(self, calendar: WorkingCalendar, due: datetime) -> list[datetime]:
+        """Reminders before a resolution deadline (default: one working day before `due` and the
+        morning of the due day), sorted, each strictly before `due`."""
+        return [p for p, _ in self.resolution_reminder_points(calendar, due)]
 
 
 # ------------------------------------------------------------------- holds

@@ -98,7 +98,7 @@ def apple_mail(original: EmailMessage, r: Reply, seed: str, lang: str = "id") ->
     orig = body_of(original, "plain") or ""
     plain = f"{_typed_plain(r)}\n\n> {attribution}\n> \n" + quote_gt(orig, empty="> ") + "\n\n"
     typed_html = r.typed_html or "".join(f"{esc(x)}<br>" if x.strip() else "<div><br></div>" for x in r.typed.splitlines())
-    sig = (f'<br id="lineBreakAtBeginningOfSignature"><div dir="auto" style="caret-color: rgb(0, 0, 0);">'
+    sig = ('<br id="lineBreakAtBeginningOfSignature"><div dir="auto" style="caret-color: rgb(0, 0, 0);">'
            + "<br>".join(esc(x) for x in r.signature.splitlines()) + "</div>") if r.signature else ""
     html_body = ('<html aria-label="message body"><head><meta http-equiv="content-type" content="text/html; charset=utf-8">'
                  '</head><body style="overflow-wrap: break-word; -webkit-nbsp-mode: space; line-break: after-white-space;">'
