@@ -32,7 +32,7 @@ from html.parser import HTMLParser
 from mailparser_reply import constants as _mpr_constants
 from mailparser_reply.constants import GENERIC_MAIL_SEPARATOR, MAIL_LANGUAGES, QUOTED_MATCH_INCLUDE
 
-__all__ = ["extract_reply", "extract_text_reply", "html_to_text", "register_indonesian_language", "INDONESIAN",
+__all__ = ["extract_reply", "extract_text_reply", "reply_html_to_text", "register_indonesian_language", "INDONESIAN",
            "is_nip_line", "looks_like_signature_line"]
 
 _Q = QUOTED_MATCH_INCLUDE
@@ -304,13 +304,13 @@ def extract_reply(text: str | None, html: str | None = None) -> str:
     if text is not None and text.strip() and not (has_html and _rendered_from(text, html)):
         return extract_text_reply(text)
     if has_html:
-        return extract_text_reply(html_to_text(html))
+        return extract_text_reply(reply_html_to_text(html))
     return ""
 
 
 def _rendered_from(text: str, html: str) -> bool:
     """Is ``text`` only the rendering of ``html`` (the mail had no text/plain part of its own)?"""
-    from mailproc.html_text import html_to_text as render
+    from mailproc.html_text import reply_html_to_text as render
 
     def squash(value: str) -> str:
         return re.sub(r"\s+", "", value.translate(_INVISIBLE))
@@ -414,7 +414,7 @@ class _ReplyHtmlParser(HTMLParser):
         self.parts.append(data if self.pre else re.sub(r"\s+", " ", data))
 
 
-def html_to_text(html: str) -> str:
+def reply_html_to_text(html: str) -> str:
     """Plain text of an HTML reply body, with quoted originals and reply dividers removed."""
     parser = _ReplyHtmlParser()
     try:

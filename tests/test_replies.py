@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from mailproc import replies
-from mailproc.replies import extract_reply, html_to_text, register_indonesian_language
+from mailproc.replies import extract_reply, reply_html_to_text, register_indonesian_language
 
 CORPUS = Path(__file__).parent / "data" / "replies" / "corpus"
 
@@ -223,7 +223,7 @@ def test_text_body_is_preferred_and_html_used_when_text_is_empty() -> None:
 
 
 def test_html_to_text_keeps_line_breaks_and_entities() -> None:
-    assert html_to_text("<p>A &amp; B</p><p>C<br>D</p><script>x()</script>") == "A & B\nC\nD"
+    assert reply_html_to_text("<p>A &amp; B</p><p>C<br>D</p><script>x()</script>") == "A & B\nC\nD"
 
 
 # ---------------------------------------------------------------- the library extension
