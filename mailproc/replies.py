@@ -310,7 +310,7 @@ def extract_reply(text: str | None, html: str | None = None) -> str:
 
 def _rendered_from(text: str, html: str) -> bool:
     """Is ``text`` only the rendering of ``html`` (the mail had no text/plain part of its own)?"""
-    from mailproc.html_text import reply_html_to_text as render
+    from mailproc.html_text import html_to_text as render
 
     def squash(value: str) -> str:
         return re.sub(r"\s+", "", value.translate(_INVISIBLE))
