@@ -55,7 +55,7 @@ def _print_table(title: str, head: list[str], rows: list[list[str]]) -> None:
 
 def run_demo(desk, keep: bool = False) -> int:
     from mailproc.mailbox import MailboxDoor
-    from mailproc.mailstack import DEFAULT_PASSWORD, MailStack
+    from mailproc.mailstack import DEFAULT_PASSWORD, MailStack, reachable_workdir
     from mailproc.outbox.sender import deliver_due
     from mailproc.store.db import upgrade
 
@@ -68,7 +68,8 @@ def run_demo(desk, keep: bool = False) -> int:
         print(f"mailproc demo: the configuration points at the mail server {cfg.imap.host}; the demo sends "
               "sample requests and runs only against the local mail stack (imap.host = 127.0.0.1)")
         return 78
-    stack = MailStack(workdir=cfg.service.storage_dir / "mailstack", imap_port=cfg.imap.port, smtp_port=cfg.smtp.port)
+    stack = MailStack(workdir=reachable_workdir(cfg.service.storage_dir / "mailstack"), imap_port=cfg.imap.port,
+                      smtp_port=cfg.smtp.port)
     already_up = all(stack.status().get(part) for part in ("dovecot", "postfix"))
     print(f"Starting the local mail stack (Dovecot IMAP :{cfg.imap.port}, Postfix SMTP :{cfg.smtp.port}; "
           f"every user's password: {DEFAULT_PASSWORD}) ...")

@@ -1086,6 +1086,17 @@ def _status_line(status: dict) -> str:
     )
 
 
+def reachable_workdir(preferred: Path) -> Path:
+    """``preferred`` when the mail and postfix users can traverse every folder above it; otherwise a
+    folder of its own under /var/tmp (a clone under /root or ``mktemp -d`` is private: mode 0700)."""
+    preferred = preferred.resolve()
+    existing = [p for p in [preferred, *preferred.parents] if p.exists()]
+    if all(p.stat().st_mode & 0o001 for p in existing):
+        return preferred
+    import hashlib
+    return Path("/var/tmp") / f"mailproc-mailstack-{hashlib.sha256(str(preferred).encode()).hexdigest()[:10]}"
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="mailstack", description="Local Dovecot + Postfix test mail stack."
@@ -1104,6 +1115,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         "--imaps-port", type=int, default=None, help="default: last start's, else off"
     )
     args = parser.parse_args(list(argv) if argv is not None else None)
+    args.workdir = str(reachable_workdir(Path(args.workdir)))
     try:
         stack = _stack_from_args(args)
         if args.command == "start":
