@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy import func, select, text
@@ -30,6 +30,7 @@ class Result:
     reason: str = ""
     ticket: str | None = None    # ticket code
     inbound_id: int | None = None
+    summary: str = field(default="", compare=False)   # the log line, written once committed
 
     @property
     def quarantined(self) -> bool:
@@ -75,7 +76,10 @@ class Inbound:
                     # The door commits synchronously once per batch before it files the batch's
                     # mail (MailboxDoor._remember), which makes these commits durable too.
                     s.execute(text("SET LOCAL synchronous_commit = off"))
-                return self._handle(s, mail, origin)
+                result = self._handle(s, mail, origin)
+            if result.summary:   # after the commit: the log tells what is in the database
+                log.info("%s", result.summary)
+            return result
         except IntegrityError:
             # Another worker recorded the same Message-ID or UID first: that one handles it. Any
             # other conflict is a fault: raise, and the message stays to be tried again.
@@ -158,9 +162,9 @@ class Inbound:
 
     def _finish(self, row: InboundMessage, outcome: str, reason: str, ticket: str | None = None) -> Result:
         row.outcome, row.reason = outcome, reason
-        log.info("message %s from %s: %s (%s)%s", row.message_id, row.from_addr, outcome, reason,
-                 f" -> {ticket}" if ticket else "")
-        return Result(outcome, reason, ticket, row.id)
+        summary = (f"message {row.message_id} from {row.from_addr}: {outcome} ({reason})"
+                   + (f" -> {ticket}" if ticket else ""))
+        return Result(outcome, reason, ticket, row.id, summary)
 
     def _record(self, s: Session, mail: Mail | None, sha: str, size: int, origin: Origin, outcome: str,
                 reason: str | None, dedupe_key: str) -> InboundMessage:

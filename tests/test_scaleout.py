@@ -47,7 +47,7 @@ def claims_by_worker(engine) -> Counter:
         return Counter(c.scalars(select(MailboxClaim.worker)))
 
 
-def check(engine, stack, sent, label, seconds, workers, extra=""):
+def check(engine, stack, sent, label, seconds, workers, extra="", killed=0):
     inv = check_invariants(engine, stack, sent)
     shares = [handled_by(w) for w in workers]
     print(f"\n[{label}] {inv.requests} messages, {len(workers)} workers, tickets per worker {shares}, "
@@ -55,7 +55,9 @@ def check(engine, stack, sent, label, seconds, workers, extra=""):
           f"{seconds:.1f} s{extra}")
     assert inv.problems() == []
     assert gapless(inv.codes) == []
-    assert sum(shares) == N, "a request was handled (committed as a ticket) by more than one worker"
+    # A worker logs a ticket after its commit: one killed between the two took a ticket it never
+    # logged (the database, checked above, is the truth; the logs may only fall short by the kills).
+    assert N - killed <= sum(shares) <= N, "a request was handled (committed as a ticket) by more than one worker"
     return shares
 
 
@@ -104,7 +106,7 @@ def test_a_killed_worker_s_claims_are_taken_over(tmp_path, db_url, clean_mailsta
         for worker in survivors:
             assert worker.terminate() == 0
         check(engine, clean_mailstack, sent, "3 workers, one killed", seconds, workers,
-              f", {orphaned} claims taken over from the killed worker")
+              f", {orphaned} claims taken over from the killed worker", killed=1)
         assert not claims_by_worker(engine), "claims left behind"
     finally:
         for worker in workers:
