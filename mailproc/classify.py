@@ -21,6 +21,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,25 @@ _TOKEN = re.compile(r"[a-z0-9]+|\?")
 _REDUPLICATED = re.compile(r"^([a-z]{3,})2$")
 
 
+@lru_cache(maxsize=64)
+def plain_tokens(text: str) -> tuple[str, ...]:
+    """The words of a text before any alias: ASCII, lowercase, links and addresses dropped,
+    "kedip2" -> "kedip", "kabelnya" -> "kabel". Cached: the intent rules and the classifier read
+    the same zones of the same message, each through its own aliases."""
+    text = unicodedata.normalize("NFKD", text[:MAX_CHARS_PER_ZONE])
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _STRETCHED.sub(r"\1", _EMAIL.sub(" ", _URL.sub(" ", text)))
+    out = []
+    for tok in _TOKEN.findall(text):
+        m = _REDUPLICATED.match(tok)
+        if m:
+            tok = m.group(1)
+        if len(tok) >= 7 and tok.endswith("nya"):  # "kabelnya", "routernya" -> "kabel", "router"
+            tok = tok[:-3]
+        out.append(tok)
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Normaliser:
     """Turns free text into tokens: ASCII, lowercase, aliases applied.
@@ -99,17 +119,9 @@ class Normaliser:
         object.__setattr__(self, "_phrases", phrases)
 
     def tokens(self, text: str) -> list[str]:
-        text = unicodedata.normalize("NFKD", text[:MAX_CHARS_PER_ZONE])
-        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-        text = _STRETCHED.sub(r"\1", _EMAIL.sub(" ", _URL.sub(" ", text)))
         out: list[str] = []
         aliases = self._words
-        for tok in _TOKEN.findall(text):
-            m = _REDUPLICATED.match(tok)
-            if m:
-                tok = m.group(1)
-            if len(tok) >= 7 and tok.endswith("nya"):  # "kabelnya", "routernya" -> "kabel", "router"
-                tok = tok[:-3]
+        for tok in plain_tokens(text):
             alias = aliases.get(tok)
             if alias is None:
                 out.append(tok)
