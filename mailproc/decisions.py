@@ -63,6 +63,7 @@ _STARS = re.compile(r"(?:(?:\u2b50|\U0001f31f|\u2605)\ufe0f?\s?|\u2606\s?){2,10}
 _FILLED_STAR = re.compile(r"\u2b50|\U0001f31f|\u2605")
 # a reply that is only a number ("5", "4.", "5!"): a rating when it fits the scale
 _BARE_NUMBER = re.compile(r"\W*(\d{1,2})\W*")
+_LEADING_NUMBER = re.compile(r"\W*(\d{1,2}|[^\W\d_]{3,6})\s*[.!]+(?:\s+|$)")
 _RATING_OF = re.compile(r"(?<![\d/.,])([0-9])\s*(?:/|dari|out\s+of)\s*([0-9]{1,2})(?![\d/])", re.IGNORECASE)
 
 
@@ -127,6 +128,7 @@ class KeywordGrammar:
         self.deferrals = frozenset(t for p in get.optional_phrases("hold", "deferrals") for t in p)
         # "estimasi SELESAI sore ini": a done phrase after one of these looks ahead, it reports nothing
         self.prospective = frozenset(t for p in get.optional_phrases("done", "prospective") for t in p)
+        self.prospective_after = get.optional_phrases("done", "prospective_after")
         # "Rahmat SUDAH pegang 3 tiket", "Siti SEDANG cuti": a name followed by these is not an assignee
         self.busy_words = frozenset(_compact(w) for w in get.optional_strings("assign", "busy_words"))
         lead = get.optional_strings("assign", "lead_words") or ("kepada", "ke", "to")
@@ -157,6 +159,13 @@ class KeywordGrammar:
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in words.values()):
             raise ConfigError(f"{source}: [rate] number_words: every value must be an integer")
         self.number_words = {_compact(k): v for k, v in words.items()}
+        satisfaction = get.optional_table("rate", "satisfaction")
+        if not all(isinstance(v, int) and not isinstance(v, bool) and self.rate_min <= v <= self.rate_max
+                   for v in satisfaction.values()):
+            raise ConfigError(f"{source}: [rate] satisfaction: every value must be an integer from "
+                              f"{self.rate_min} to {self.rate_max}")
+        # longest first: "sangat tidak puas" before "tidak puas" before "puas"
+        self.satisfaction = sorted(((_phrase(k), v) for k, v in satisfaction.items()), key=lambda kv: -len(kv[0]))
         self.markers = tuple(m.casefold() for m in get.strings("quoted_request", "markers"))
         self.closings = get.phrases("signature", "closings")
         self._label_re = self._build_label_re()
@@ -375,12 +384,19 @@ class KeywordGrammar:
         return None
 
     def _prospective(self, line: _Line, hit: _Hit) -> bool:
-        """A word looking ahead ("estimasi", "akan", "target") stands before the phrase in its clause."""
+        """A word looking ahead ("estimasi", "akan", "target") stands before the phrase in its clause,
+        or a time to come ("besok", "nanti") follows it: "selesai besok"."""
         for index in range(hit.first - 1, max(hit.first - 1 - self.max_gap, -1), -1):
             token, _, end = line.tokens[index]
             if _CLAUSE_BREAK.search(line.text[end:hit.start]):
-                return False
+                break
             if token in self.prospective:
+                return True
+        words = [token for token, _, _ in line.tokens]
+        for index in range(hit.last, min(hit.last + self.max_gap, len(words))):
+            if _CLAUSE_BREAK.search(line.text[hit.end:line.tokens[index][1]]):
+                break
+            if any(tuple(words[index:index + len(p)]) == p for p in self.prospective_after):
                 return True
         return False
 
@@ -399,7 +415,8 @@ class KeywordGrammar:
         if not words:
             return False
         position = 0
-        filler = {"pak", "bu", "bapak", "ibu", "ya", "kasih", "banyak", "sudah", "dan", "saya", "kami", "bpk", "sir"}
+        filler = {"pak", "bu", "bapak", "ibu", "ya", "kasih", "banyak", "sudah", "dan", "saya", "kami", "bpk", "sir",
+                  "email", "surel", "pesan", "surat", "info", "juga"}
         while position < len(words):
             for phrase in sorted(self.phrases["acknowledge"], key=len, reverse=True):
                 if tuple(words[position:position + len(phrase)]) == phrase:
@@ -529,13 +546,16 @@ class KeywordGrammar:
             if hit.category != "rate" or hit.negated:
                 continue
             line = lines[hit.line]
-            for position in range(hit.last, min(hit.last + 2, len(line.tokens))):
+            # "NILAI 4", "nilai: lima", and the number before the word: "4 bintang"
+            positions = [*range(hit.last, min(hit.last + 2, len(line.tokens))), *([hit.first - 1] if hit.first else [])]
+            for position in positions:
                 token, _, end = line.tokens[position]
-                value = int(token) if token.isdigit() and len(token) <= 3 else self.number_words.get(token)
+                value = self._number(token)
                 if value is None:
                     continue
                 if not self.rate_min <= value <= self.rate_max:
                     break
+                end = max(end, hit.end)
                 rest = re.sub(r"^\s*/\s*\d+", "", line.text[end:])
                 comment = self._strip_reason(rest)
                 if not comment:
@@ -562,7 +582,26 @@ class KeywordGrammar:
             if match and self.rate_min <= int(match.group(1)) <= self.rate_max:
                 comment = " ".join(l.text for _, l in typed[1:] if not self._is_ack_only(l.tokens)).strip()
                 return int(match.group(1)), comment, _Hit("rate", number, 0, 0, match.start(1), match.end(1))
+            # ... or that opens with a number and a full stop: "Lima. Petugas ramah", "5! mantap" (not
+            # the first item of a numbered list: "1. AP ruang rapat ... 2. ...")
+            match = _LEADING_NUMBER.match(line.text)
+            value = self._number(_compact(match.group(1))) if match else None
+            listed = len(typed) > 1 and value is not None and re.match(rf"\W*{value + 1}\s*[.)]", typed[1][1].text)
+            if value is not None and self.rate_min <= value <= self.rate_max and not listed:
+                comment = self._strip_reason(line.text[match.end():])
+                return value, comment, _Hit("rate", number, 0, 0, match.start(1), match.end(1))
+            for number, line in typed:            # "Sangat puas, terima kasih" (5 = sangat puas)
+                words = [token for token, _, _ in line.tokens]
+                for phrase, value in self.satisfaction:
+                    at = next((i for i in range(len(words) - len(phrase) + 1)
+                               if tuple(words[i:i + len(phrase)]) == phrase), None)
+                    if at is not None:
+                        start, end = line.tokens[at][1], line.tokens[at + len(phrase) - 1][2]
+                        return value, self._strip_reason(line.text[end:]), _Hit("rate", number, at, at + len(phrase), start, end)
         return None, "", None
+
+    def _number(self, token: str) -> int | None:
+        return int(token) if token.isdigit() and len(token) <= 3 else self.number_words.get(token)
 
     def _assignees(self, lines: list[_Line], hit: _Hit, officers: Sequence[Person]) -> tuple[tuple[Person, ...], tuple[str, ...]]:
         text = lines[hit.line].text[hit.end:]
@@ -696,6 +735,9 @@ class _Reader:
         if not isinstance(value, dict):
             raise ConfigError(f"{self.source}: [{section}] {key}: must be a table")
         return value
+
+    def optional_table(self, section: str, key: str) -> dict:
+        return self.table(section, key) if key in self.table(section) else {}
 
     def strings(self, section: str, key: str, *, table: dict | None = None) -> tuple[str, ...]:
         source = table if table is not None else self.table(section)

@@ -151,7 +151,7 @@ def on_followup(desk, s: Session, thread: Thread, mail: Mail, row: InboundMessag
                                      on_hold=ticket.status == ON_HOLD)
     # An out-of-office text without the headers changes nothing and gets no answer, unless the person
     # also typed a decision ("Tugaskan Rahmat. Siti sedang cuti.").
-    if (decision is None or decision.kind in ("unclear", "acknowledged")) and _is_out_of_office(desk, mail, typed):
+    if (decision is None or decision.kind in ("unclear", "acknowledged")) and _is_out_of_office(desk, typed):
         record(s, ticket, now, mail.sender, "reply_ignored", "balasan otomatis / di luar kantor", inbound_id=row.id)
         return "out-of-office reply from an official"
     if disposition is None:
@@ -368,8 +368,10 @@ def _tell_not_counted(desk, s: Session, ticket: Ticket, mail: Mail, typed: str, 
     notify.reply_not_counted(desk, s, ticket, mail, why, holders)
 
 
-def _is_out_of_office(desk, mail: Mail, typed: str) -> bool:
-    intent = desk.intent.detect(mail.subject, typed)
+def _is_out_of_office(desk, typed: str) -> bool:
+    # On the typed text alone: the subject of a reply on our thread repeats our own request
+    # ("Mohon disposisi: internet mati"), and an "Automatic reply:" subject is the guard's already.
+    intent = desk.intent.detect("", typed)
     return not intent.is_request and "out" in intent.reason and "office" in intent.reason
 
 

@@ -1,8 +1,10 @@
-"""The second blind reply set (tests/data/replies_blind2): new wording and new mail clients
-(Outlook's "-----Original Message-----", Apple Mail, Lotus Notes, Horde, Spark, K-9, FairEmail,
-Zimbra HTML-only, interleaved bottom-posting, header-less out-of-office notices, forged tokens),
-each handed to the whole pipeline against a ticket at the labelled step. See mailproc/reply_eval.py
-for what "read correctly" means."""
+"""The second and third blind reply sets (tests/data/replies_blind2, replies_blind3): new wording
+and new mail clients (Outlook's "-----Original Message-----", Apple Mail, Lotus Notes, Horde, Spark,
+K-9, FairEmail, Zimbra HTML-only, interleaved bottom-posting, header-less out-of-office notices,
+forged tokens; then Outlook 365 web, Yahoo Android, BlackBerry, Alpine latin-1, Windows Live Mail,
+Proton, Mailspring, base64 bodies, English reports, ratings in words), each handed to the whole
+pipeline against a ticket at the labelled step. See mailproc/reply_eval.py for what "read
+correctly" means."""
 from __future__ import annotations
 
 import logging
@@ -17,21 +19,23 @@ from mailproc.decisions import KeywordGrammar
 from mailproc.reply_eval import STEPS, evaluate, load_labels
 
 FOLDER = ROOT / "tests" / "data" / "replies_blind2"
-# Measured on this set: 128/136 (94.1 %) before the fixes it revealed, 135/136 (99.3 %) after.
-# The one left: a PJ's question on the Berita Acara thread opens a new ticket (workflow's choice).
-FLOOR = 0.97
+# Floors a mail's worth below the measured figures. Set 2: 128/136 (94.1 %) before the fixes it
+# revealed, 136/136 after. Set 3: 105/117 (89.7 %) before, 117/117 after.
+FLOORS = {"replies_blind2": 0.97, "replies_blind3": 0.97}
 
 
-@pytest.fixture(scope="module")
-def report():
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def report(request):
     logging.disable(logging.WARNING)
     try:
-        return evaluate(FOLDER, load_config(ROOT / "config.toml"))
+        result = evaluate(ROOT / "tests" / "data" / request.param, load_config(ROOT / "config.toml"))
+        result.floor = FLOORS[request.param]
+        return result
     finally:
         logging.disable(logging.NOTSET)
 
 
-def test_the_set_is_large_and_covers_every_step_and_client():
+def test_the_second_set_is_large_and_covers_every_step_and_client():
     labels = load_labels(FOLDER)
     assert len(labels) >= 100
     assert set(Counter(label.step for label in labels)) == set(STEPS)
@@ -43,7 +47,7 @@ def test_the_set_is_large_and_covers_every_step_and_client():
 
 
 def test_share_read_correctly(report):
-    assert report.share >= FLOOR, report.text()
+    assert report.share >= report.floor, report.text()
 
 
 def test_no_automatic_forged_or_outside_reply_moves_a_ticket(report):
@@ -116,3 +120,53 @@ def test_a_rating_in_stars_or_a_bare_number(grammar, typed, rating):
 @pytest.mark.parametrize("typed", ["9", "⭐⭐⭐⭐⭐⭐", "Mantap ⭐", "2 komputer masih mati"])
 def test_no_rating_outside_the_scale_or_from_one_decorative_star(grammar, typed):
     assert read(grammar, typed, "pj").rating is None
+
+
+# -- the general causes the third set revealed, each with wording that is not in the set ----------
+
+@pytest.mark.parametrize("typed, kind", [
+    ("Sudah kami terima, terima kasih", "acknowledged"),
+    ("Baik pak, email sudah saya terima", "acknowledged"),
+])
+def test_a_receipt_is_an_acknowledgement(grammar, typed, kind):
+    assert read(grammar, typed, "kabid").kind == kind
+
+
+@pytest.mark.parametrize("typed", ["Progres 70%, mungkin selesai sore nanti", "Kabel sudah ditarik, selesai besok pagi",
+                                   "Insya Allah beres lusa", "Should be done tomorrow"])
+def test_a_done_word_with_a_time_to_come_reports_nothing(grammar, typed):
+    assert read(grammar, typed, "officer").kind != "done"
+
+
+def test_report_fields_under_short_and_english_labels(grammar):
+    decision = read(grammar, "Selesai.\nTindakan: crimping ulang\nKendala: konektor longgar\n"
+                             "Rekomendasi: pakai konektor cat6\nLokasi: aula", "officer")
+    assert (decision.kind, decision.missing) == ("done", ())
+    english = read(grammar, "Done\nWork done: new patch cord\nIssue: cord broken\nRecommendation: spare cords\n"
+                            "Site: lab", "officer")
+    assert (english.kind, english.missing) == ("done", ())
+    assert english.report["solution"] == "spare cords"
+
+
+@pytest.mark.parametrize("typed", ["Barang sudah datang, bisa dikerjakan kembali", "Silakan mulai lagi ya"])
+def test_work_again_resumes_a_hold(grammar, typed):
+    assert read(grammar, typed, "officer", on_hold=True).kind == "resume"
+
+
+@pytest.mark.parametrize("typed, rating", [
+    ("Puas, petugas sigap", 4), ("Cukup puas tapi agak lama", 3), ("Kurang puas, datang terlambat", 2),
+    ("Sangat tidak puas", 1), ("Empat. Sudah bagus", 4), ("Kami beri 5 bintang", 5), ("3 stars", 3),
+])
+def test_a_rating_in_words_or_before_its_unit(grammar, typed, rating):
+    decision = read(grammar, typed, "pj")
+    assert (decision.kind, decision.rating) == ("rate", rating)
+
+
+def test_a_numbered_list_is_no_rating(grammar):
+    assert read(grammar, "1. Petugas datang tepat waktu\n2. Kabel dirapikan", "pj").rating is None
+
+
+@pytest.mark.parametrize("typed", ["Kondisinya masih sama, printer tidak terdeteksi", "wifi aula putus lagi tadi siang",
+                                   "Aplikasi belum bisa diakses dari ruang TU"])
+def test_the_problem_is_still_there_reopens(grammar, typed):
+    assert read(grammar, typed, "pj").kind == "reopen"
