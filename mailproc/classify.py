@@ -190,6 +190,19 @@ class Zones:
                 ZONE_FORWARDED: self.forwarded, ZONE_QUOTED: self.quoted}
 
 
+# The first line of a legal footer ("DISCLAIMER: Informasi dalam email ini bersifat rahasia ...
+# Jika Anda menerima email ini karena kesalahan, mohon ..."): its paragraph is nobody's words about
+# this message, and its "mohon" and "anda menerima email ini" would otherwise be read.
+_DISCLAIMER = re.compile(
+    r"^[*_\-\s\[]*(?:disclaimer|confidentiality notice|legal notice|(?:catatan |pernyataan |pemberitahuan )?kerahasiaan)\b"
+    r"|^(?:(?:perhatian|penting|notice|important|note)\s*:\s*)?(?:informasi|isi|email|e-mail|surel|pesan)\b.{0,80}"
+    r"\b(?:bersifat rahasia|rahasia dan|confidential|ditujukan hanya|hanya ditujukan)"
+    r"|^(?:(?:notice|important|note)\s*:\s*)?this (?:e-?mail|message)\b.{0,80}\b(?:confidential|intended (?:only|solely))"
+    r"|^the information (?:contained )?in this (?:e-?mail|message)"
+    r"|^(?:jika|apabila) anda bukan penerima|^think before you print|^please consider the environment",
+    re.IGNORECASE)
+
+
 def split_zones(subject: str, text: str) -> Zones:
     """Split a message into subject, newest text, forwarded text and quoted reply text."""
     subject = subject or ""
@@ -206,8 +219,12 @@ def split_zones(subject: str, text: str) -> Zones:
     parts: dict[str, list[str]] = {ZONE_NEWEST: [], ZONE_FORWARDED: [], ZONE_QUOTED: []}
     state = ZONE_NEWEST
     lines = (text or "").splitlines()
+    footer = False
     for index, raw in enumerate(lines):
         line = raw.strip()
+        if footer or (line and _DISCLAIMER.match(line.lstrip("> "))):
+            footer = bool(line)   # to the end of the footer's paragraph
+            continue
         if _FORWARD_MARK.match(line):
             state = ZONE_FORWARDED if state != ZONE_QUOTED else ZONE_QUOTED
             is_forward = is_forward or state == ZONE_FORWARDED
