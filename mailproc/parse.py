@@ -185,7 +185,8 @@ def _header_text(value) -> str:
             continue
         try:
             out.append(chunk.decode(charset, "replace"))
-        except LookupError:  # an unknown charset: most such words are UTF-8 or ASCII anyway
+        except (LookupError, ValueError):  # an unknown or malformed charset name ("\x00ISO-8859-1"): most
+            # such words are UTF-8 or ASCII anyway
             out.append(chunk.decode("utf-8", "replace"))
     return "".join(out)
 

@@ -314,3 +314,14 @@ def test_forwarded_message_attachment_keeps_crlf(desk):
         if h.name == "rfc822_attached":
             assert inbound.handle(h.raw, Origin("ingest")).outcome == "ticket"
     assert outbox_violations(desk) == []
+
+
+def test_an_encoded_word_with_a_nul_in_its_charset_is_read_not_crashed(desk):
+    """Found by the fuzzer: "=?\\x00\\x80ISO-8859-1?Q?...?=" made the codec lookup raise ValueError."""
+    raw = (b"From: umum@diskes.lampungbaratkab.go.id\r\nTo: aptika@lampungbaratkab.go.id\r\n"
+           b"Message-ID: <nul-charset@diskes.lampungbaratkab.go.id>\r\n"
+           b"Subject: =?\x00\x80ISO-8859-1?Q?Internet_mati_di_ruang_Fouch=E9?=\r\n\r\n"
+           b"Mohon dicek, internet di ruang TU mati sejak pagi.\r\n")
+    from mailproc.parse import parse_mail
+    assert "Internet" in parse_mail(raw).subject
+    assert Inbound(desk).handle(raw, Origin("ingest")).outcome == "ticket"
