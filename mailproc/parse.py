@@ -205,7 +205,7 @@ def _redecode_plain(msg) -> str:
             try:
                 texts.append(data.decode(charset))
                 break
-            except (LookupError, UnicodeDecodeError):
+            except (LookupError, ValueError):   # unknown or malformed name, or bytes it cannot decode
                 continue
         else:
             texts.append(data.decode("cp1252", "replace"))
@@ -310,7 +310,7 @@ def _attachments(items: list[dict]) -> list[AttachmentPart]:
         elif isinstance(payload, str):
             try:
                 data = payload.encode(item.get("charset") or "utf-8", "replace")
-            except LookupError:  # an unknown charset name
+            except (LookupError, ValueError):  # an unknown or malformed charset name
                 data = payload.encode("utf-8", "replace")
         else:
             data = bytes(payload)
