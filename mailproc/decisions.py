@@ -107,6 +107,10 @@ def _phrase(text: str) -> Phrase:
     return tuple(token for token, _, _ in _tokens(text))
 
 
+def _starts_at(words: Sequence[str], index: int, phrase: Phrase) -> bool:
+    return tuple(words[index:index + len(phrase)]) == phrase
+
+
 def _compact(text: str) -> str:
     return re.sub(r"[^\w]", "", text.casefold())
 
@@ -164,6 +168,8 @@ class KeywordGrammar:
                    for v in satisfaction.values()):
             raise ConfigError(f"{source}: [rate] satisfaction: every value must be an integer from "
                               f"{self.rate_min} to {self.rate_max}")
+        if not all(_phrase(k) for k in satisfaction):
+            raise ConfigError(f"{source}: [rate] satisfaction: every key must hold a word")
         # longest first: "sangat tidak puas" before "tidak puas" before "puas"
         self.satisfaction = sorted(((_phrase(k), v) for k, v in satisfaction.items()), key=lambda kv: -len(kv[0]))
         self.markers = tuple(m.casefold() for m in get.strings("quoted_request", "markers"))
@@ -396,7 +402,7 @@ class KeywordGrammar:
         for index in range(hit.last, min(hit.last + self.max_gap, len(words))):
             if _CLAUSE_BREAK.search(line.text[hit.end:line.tokens[index][1]]):
                 break
-            if any(tuple(words[index:index + len(p)]) == p for p in self.prospective_after):
+            if any(_starts_at(words, index, p) for p in self.prospective_after):
                 return True
         return False
 
@@ -419,7 +425,7 @@ class KeywordGrammar:
                   "email", "surel", "pesan", "surat", "info", "juga"}
         while position < len(words):
             for phrase in sorted(self.phrases["acknowledge"], key=len, reverse=True):
-                if tuple(words[position:position + len(phrase)]) == phrase:
+                if _starts_at(words, position, phrase):
                     position += len(phrase)
                     break
             else:
@@ -593,8 +599,7 @@ class KeywordGrammar:
             for number, line in typed:            # "Sangat puas, terima kasih" (5 = sangat puas)
                 words = [token for token, _, _ in line.tokens]
                 for phrase, value in self.satisfaction:
-                    at = next((i for i in range(len(words) - len(phrase) + 1)
-                               if tuple(words[i:i + len(phrase)]) == phrase), None)
+                    at = next((i for i in range(len(words)) if _starts_at(words, i, phrase)), None)
                     if at is not None:
                         start, end = line.tokens[at][1], line.tokens[at + len(phrase) - 1][2]
                         return value, self._strip_reason(line.text[end:]), _Hit("rate", number, at, at + len(phrase), start, end)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, select, text
@@ -30,7 +30,6 @@ class Result:
     reason: str = ""
     ticket: str | None = None    # ticket code
     inbound_id: int | None = None
-    summary: str = field(default="", compare=False)   # the log line, written once committed
 
     @property
     def quarantined(self) -> bool:
@@ -77,8 +76,9 @@ class Inbound:
                     # mail (MailboxDoor._remember), which makes these commits durable too.
                     s.execute(text("SET LOCAL synchronous_commit = off"))
                 result = self._handle(s, mail, origin)
-            if result.summary:   # after the commit: the log tells what is in the database
-                log.info("%s", result.summary)
+            if result.outcome != DUPLICATE:   # after the commit: the log tells what is in the database
+                log.info("message %s from %s: %s (%s)%s", mail.message_id, mail.sender, result.outcome, result.reason,
+                         f" -> {result.ticket}" if result.ticket else "")
             return result
         except IntegrityError:
             # Another worker recorded the same Message-ID or UID first: that one handles it. Any
@@ -162,9 +162,7 @@ class Inbound:
 
     def _finish(self, row: InboundMessage, outcome: str, reason: str, ticket: str | None = None) -> Result:
         row.outcome, row.reason = outcome, reason
-        summary = (f"message {row.message_id} from {row.from_addr}: {outcome} ({reason})"
-                   + (f" -> {ticket}" if ticket else ""))
-        return Result(outcome, reason, ticket, row.id, summary)
+        return Result(outcome, reason, ticket, row.id)
 
     def _record(self, s: Session, mail: Mail | None, sha: str, size: int, origin: Origin, outcome: str,
                 reason: str | None, dedupe_key: str) -> InboundMessage:

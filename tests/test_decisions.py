@@ -321,6 +321,7 @@ def test_unknown_step_is_an_error(grammar: KeywordGrammar) -> None:
     (lambda t: t.replace('max_gap = 3', 'max_gap = "tiga"'), r"\[negation\] max_gap"),
     (lambda t: t.replace('location = ["lokasi", "tempat", "location", "site"]', 'place = ["lokasi"]'), r"\[done.fields\]"),
     (lambda t: t.replace('"sangat puas" = 5', '"sangat puas" = 9'), r"\[rate\] satisfaction"),
+    (lambda t: t.replace('"sangat puas" = 5', '"!!" = 5'), r"\[rate\] satisfaction: every key"),
     (lambda t: t.replace('phrases = ["nilai"', 'phrases = ["!!", "nilai"'), r"\[rate\] phrases: '!!'"),
     (lambda t: t + "\n[[broken", "not valid TOML"),
 ])
