@@ -18,16 +18,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from clients2 import CLIENTS, Reply  # noqa: E402
+sys.path.insert(0, str(HERE.parent))
+from reply_sets import CHAIN, status_after  # noqa: E402
 
 PEOPLE = {
-    "kadis": ("Hujlianto Eka Putra", "kadis@lampungbaratkab.go.id"),
-    "kabid": ("Rizal Effendi", "kabid.aptika@lampungbaratkab.go.id"),
-    "prakom": ("Dedi Kurniawan", "prakom@lampungbaratkab.go.id"),
-    "rahmat": ("Rahmat Hidayat", "rahmat.hidayat@lampungbaratkab.go.id"),
-    "siti": ("Siti Nurhaliza", "siti.nurhaliza@lampungbaratkab.go.id"),
-    "agus": ("Agus Setiawan", "agus.setiawan@lampungbaratkab.go.id"),
-    "pj": ("dr. Nurcahyo Wibowo, M.Kes.", "kadis@diskes.lampungbaratkab.go.id"),
-    "requester": ("Bagian Umum Dinkes", "umum@diskes.lampungbaratkab.go.id"),
+    **CHAIN,
     "kadis_lookalike": ("Hujlianto Eka Putra", "kadis@lampungbaratkab.go.id.web-mail.id"),
     "kabid_gmail": ("Rizal Effendi", "rizal.effendi80@gmail.com"),
     "pj_lookalike": ("dr. Nurcahyo Wibowo, M.Kes.", "kadis@diskes-lampungbaratkab.go.id"),
@@ -40,11 +35,6 @@ SIGNATURES = {
     "siti": "--\nSiti Nurhaliza, S.Kom.\nTeknisi Jaringan Diskominfo\nLokasi kantor: Jl. Teratai No. 03 Liwa",
     "pj": "Kepala Dinas Kesehatan\nKabupaten Lampung Barat\n\ndr. Nurcahyo Wibowo, M.Kes.",
 }
-UNCHANGED = {"kadis": "awaiting_kadis", "kabid": "awaiting_kabid", "prakom": "awaiting_prakom", "officer": "in_progress",
-             "resume": "on_hold", "resume_kadis": "on_hold", "pj": "done"}
-AFTER = {("kadis", "approve"): "awaiting_kabid", ("kabid", "approve"): "awaiting_prakom", ("prakom", "assign"): "in_progress",
-         ("officer", "done"): "done", ("resume", "resume"): "in_progress", ("resume_kadis", "resume"): "awaiting_kadis",
-         ("pj", "rate"): "done", ("pj", "reopen"): "in_progress"}
 FORGED_ID = "<mailproc.JIP-2026-0001.{step}.9f8e7d6c5b4a39281706f5e4d3c2b1a0@lampungbaratkab.go.id>"
 
 SPECS: list[dict] = []
@@ -52,10 +42,8 @@ SPECS: list[dict] = []
 
 def R(step: str, client: str, who: str, typed: str, kind: str, status: str | None = None, expect: str = "",
       note: str = "", answers: str | None = None, sig: bool = False, **opts) -> None:
-    first = kind.split("|")[0]
     if status is None:
-        status = AFTER.get((step, first)) or ("rejected" if first == "reject" else
-                                              "on_hold" if first == "hold" else UNCHANGED[step])
+        status = status_after(step, kind)
     SPECS.append(dict(step=step, client=client, who=who, typed=typed, kind=kind, status=status, expect=expect,
                       note=note, answers=answers or step, sig=sig, opts=opts))
 

@@ -21,16 +21,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from clients3 import CLIENTS, Original, Reply  # noqa: E402
+sys.path.insert(0, str(HERE.parent))
+from reply_sets import CHAIN, status_after  # noqa: E402
 
 PEOPLE = {
-    "kadis": ("Hujlianto Eka Putra", "kadis@lampungbaratkab.go.id"),
-    "kabid": ("Rizal Effendi", "kabid.aptika@lampungbaratkab.go.id"),
-    "prakom": ("Dedi Kurniawan", "prakom@lampungbaratkab.go.id"),
-    "rahmat": ("Rahmat Hidayat", "rahmat.hidayat@lampungbaratkab.go.id"),
-    "siti": ("Siti Nurhaliza", "siti.nurhaliza@lampungbaratkab.go.id"),
-    "agus": ("Agus Setiawan", "agus.setiawan@lampungbaratkab.go.id"),
-    "pj": ("dr. Nurcahyo Wibowo, M.Kes.", "kadis@diskes.lampungbaratkab.go.id"),
-    "requester": ("Bagian Umum Dinkes", "umum@diskes.lampungbaratkab.go.id"),
+    **CHAIN,
     # look-alike domains and personal addresses of the same people
     "kadis_lookalike": ("Hujlianto Eka Putra", "kadis@lampungbarat-kab.go.id"),
     "kabid_lookalike": ("Rizal Effendi", "kabid.aptika@lampungbaratkab.co.id"),
@@ -47,11 +42,6 @@ SIGNATURES = {
     "siti": "--\nSiti Nurhaliza, S.Kom.\nTeknisi Jaringan Diskominfo\nLokasi kantor: Jl. Teratai No. 03 Liwa",
     "pj": "Kepala Dinas Kesehatan\nKabupaten Lampung Barat\n\ndr. Nurcahyo Wibowo, M.Kes.",
 }
-UNCHANGED = {"kadis": "awaiting_kadis", "kabid": "awaiting_kabid", "prakom": "awaiting_prakom", "officer": "in_progress",
-             "resume": "on_hold", "resume_kadis": "on_hold", "pj": "done"}
-AFTER = {("kadis", "approve"): "awaiting_kabid", ("kabid", "approve"): "awaiting_prakom", ("prakom", "assign"): "in_progress",
-         ("officer", "done"): "done", ("resume", "resume"): "in_progress", ("resume_kadis", "resume"): "awaiting_kadis",
-         ("pj", "rate"): "done", ("pj", "reopen"): "in_progress"}
 # Forged threading: a made-up mailproc-like Message-ID (another hex) or a plain made-up one.
 FORGED_MAILPROC = "<mailproc.JIP-2026-0001.{step}.0c1d2e3f405162738495a6b7c8d9eafb@lampungbaratkab.go.id>"
 FORGED_OTHER = "<20261127093512.7F3A2C1D{n}@mail.lampungbaratkab.go.id>"
@@ -61,10 +51,8 @@ SPECS: list[dict] = []
 
 def R(step: str, client: str, who: str, typed: str, kind: str, status: str | None = None, expect: str = "",
       note: str = "", answers: str | None = None, sig: bool = False, forge: str = "", **opts) -> None:
-    first = kind.split("|")[0]
     if status is None:
-        status = AFTER.get((step, first)) or ("rejected" if first == "reject" else
-                                              "on_hold" if first == "hold" else UNCHANGED[step])
+        status = status_after(step, kind)
     SPECS.append(dict(step=step, client=client, who=who, typed=typed, kind=kind, status=status, expect=expect,
                       note=note, answers=answers or step, sig=sig, forge=forge, opts=opts))
 
