@@ -21,6 +21,25 @@ import pytest
 from mailproc.clock import WIB, Clock
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The officers of config.toml, for the reply grammar's tests.
+from mailproc.config import Person  # noqa: E402
+
+RAHMAT = Person("Rahmat Hidayat, A.Md.", "199205142019031007", "rahmat.hidayat@lampungbaratkab.go.id")
+SITI = Person("Siti Nurhaliza, S.Kom.", "199408232020122015", "siti.nurhaliza@lampungbaratkab.go.id")
+AGUS = Person("Agus Setiawan", "199011092015031002", "agus.setiawan@lampungbaratkab.go.id")
+OFFICERS = (RAHMAT, SITI, AGUS)
+
+
+@pytest.fixture(scope="session")
+def grammar():
+    from mailproc.decisions import KeywordGrammar
+    return KeywordGrammar.load(ROOT / "rules")
+
+
+def read_typed(grammar, typed: str, step: str, on_hold: bool = False):
+    """The grammar's decision on text as the person typed it (no quote to strip)."""
+    return grammar.read(typed, step, officers=OFFICERS, on_hold=on_hold)
 PG_SERVER = os.environ.get("MAILPROC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/")
 DATABASES = [d.strip() for d in os.environ.get("MAILPROC_TEST_DATABASES", "sqlite,postgresql").split(",") if d.strip()]
 PASSWORD = "rahasia"

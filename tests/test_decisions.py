@@ -8,18 +8,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from conftest import AGUS, OFFICERS, RAHMAT, ROOT, SITI
 from mailproc.config import ConfigError, Person
 from mailproc.decisions import REPORT_FIELDS, KeywordGrammar
 from mailproc.replies import extract_reply
 
-ROOT = Path(__file__).resolve().parent.parent
 REQUEST = (Path(__file__).parent / "data" / "replies" / "disposition_request.txt").read_text(encoding="utf-8")
 SENDER = "Layanan Jaringan Intra <layanan@lampungbaratkab.go.id>"
 
-RAHMAT = Person("Rahmat Hidayat, A.Md.", "199205142019031007", "rahmat.hidayat@lampungbaratkab.go.id")
-SITI = Person("Siti Nurhaliza, S.Kom.", "199408232020122015", "siti.nurhaliza@lampungbaratkab.go.id")
-AGUS = Person("Agus Setiawan", "199011092015031002", "agus.setiawan@lampungbaratkab.go.id")
-OFFICERS = (RAHMAT, SITI, AGUS)
 
 
 def _quoted(text: str) -> str:
@@ -38,11 +34,6 @@ CLIENTS = {
                              "<blockquote class=\"gmail_quote\">" + html_lib.escape(REQUEST).replace("\n", "<br>")
                              + "</blockquote></div>"),
 }
-
-
-@pytest.fixture(scope="module")
-def grammar() -> KeywordGrammar:
-    return KeywordGrammar.load(ROOT / "rules")
 
 
 def read(grammar: KeywordGrammar, typed: str, step: str, client: str = "gmail_id", on_hold: bool = False):

@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, read_typed as read
 from mailproc.config import load_config
 from mailproc.reply_eval import STEPS, evaluate, load_labels
 
@@ -87,22 +87,7 @@ def test_the_measure_counts_a_wrong_label_and_a_forged_token(tmp_path):
 
 # -- the general causes the set revealed, each with wording that is not in the set ------------------
 
-from mailproc.config import Person  # noqa: E402
-from mailproc.decisions import KeywordGrammar  # noqa: E402
 from mailproc.replies import extract_reply  # noqa: E402
-
-RAHMAT = Person("Rahmat Hidayat, A.Md.", "199205142019031007", "rahmat.hidayat@lampungbaratkab.go.id")
-SITI = Person("Siti Nurhaliza, S.Kom.", "199408232020122015", "siti.nurhaliza@lampungbaratkab.go.id")
-AGUS = Person("Agus Setiawan", "199011092015031002", "agus.setiawan@lampungbaratkab.go.id")
-
-
-@pytest.fixture(scope="module")
-def grammar() -> KeywordGrammar:
-    return KeywordGrammar.load(ROOT / "rules")
-
-
-def read(grammar, typed: str, step: str, on_hold: bool = False):
-    return grammar.read(typed, step, officers=(RAHMAT, SITI, AGUS), on_hold=on_hold)
 
 
 @pytest.mark.parametrize("attribution", [

@@ -13,9 +13,8 @@ from collections import Counter
 
 import pytest
 
-from conftest import ROOT
-from mailproc.config import Person, load_config
-from mailproc.decisions import KeywordGrammar
+from conftest import ROOT, read_typed as read
+from mailproc.config import load_config
 from mailproc.reply_eval import STEPS, evaluate, load_labels
 
 FOLDER = ROOT / "tests" / "data" / "replies_blind2"
@@ -66,20 +65,6 @@ def test_no_reply_crashes_the_pipeline(report):
 
 
 # -- the general causes the set revealed, each with wording that is not in the set ------------------
-
-RAHMAT = Person("Rahmat Hidayat, A.Md.", "199205142019031007", "rahmat.hidayat@lampungbaratkab.go.id")
-SITI = Person("Siti Nurhaliza, S.Kom.", "199408232020122015", "siti.nurhaliza@lampungbaratkab.go.id")
-AGUS = Person("Agus Setiawan", "199011092015031002", "agus.setiawan@lampungbaratkab.go.id")
-
-
-@pytest.fixture(scope="module")
-def grammar() -> KeywordGrammar:
-    return KeywordGrammar.load(ROOT / "rules")
-
-
-def read(grammar, typed: str, step: str, on_hold: bool = False):
-    return grammar.read(typed, step, officers=(RAHMAT, SITI, AGUS), on_hold=on_hold)
-
 
 @pytest.mark.parametrize("typed, officers", [
     ("Tugaskan 1) Agus 2) Rahmat", {"agus.setiawan", "rahmat.hidayat"}),
