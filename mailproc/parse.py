@@ -73,6 +73,12 @@ class Mail:
     headers: dict[str, str] = field(repr=False)   # lower-case name -> first value, unfolded
     attachments: tuple[AttachmentPart, ...] = ()
     defects: tuple[str, ...] = ()
+    text_from_html: bool = False    # no text/plain part: ``text`` is the rendering of ``html``
+
+    @property
+    def text_part(self) -> str | None:
+        """The text/plain body as sent; None when the mail had only HTML."""
+        return None if self.text_from_html else self.text
 
     def header(self, name: str) -> str:
         return self.headers.get(name.lower(), "")
@@ -115,7 +121,8 @@ def parse_mail(raw: bytes) -> Mail:
     if "\ufffd" in text_plain or "\x1b" in text_plain:   # a lying charset, or undecoded ISO-2022 (7-bit)
         text_plain = _redecode_plain(msg) or text_plain
     text_html = _storable("\n".join(p for p in (parsed.text_html or []) if p)) or None
-    text = text_plain if text_plain.strip() else (html_to_text(text_html) if text_html else "")
+    from_html = not text_plain.strip() and bool(text_html)
+    text = html_to_text(text_html) if from_html else text_plain
 
     attachments = tuple(_attachments(parsed.attachments))
     return Mail(
@@ -125,7 +132,7 @@ def parse_mail(raw: bytes) -> Mail:
         references=tuple(r[:MAX_MESSAGE_ID] for r in _MSGID.findall(headers.get("references", ""))[-MAX_REFERENCES:]),
         text=_normalise_text(text), html=text_html, content_type=_storable(msg.get_content_type())[:255],
         headers=headers, attachments=attachments,
-        defects=tuple(sorted({type(d).__name__ for d in (msg.defects or [])})),
+        defects=tuple(sorted({type(d).__name__ for d in (msg.defects or [])})), text_from_html=from_html,
     )
 
 

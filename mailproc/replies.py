@@ -294,27 +294,15 @@ def extract_text_reply(text: str) -> str:
 
 
 def extract_reply(text: str | None, html: str | None = None) -> str:
-    """Only the newly typed text of a reply; the HTML body is used when there is no text body.
-
-    A mail without a text part reaches us with ``text`` made from its HTML (``mailproc.parse``
-    renders it, quote and all); that text is recognised and the HTML read instead, where the quote
-    can be cut at the element level (``<blockquote>``, ``gmail_quote``, ``divRplyFwdMsg`` ...).
+    """Only the newly typed text of a reply: from the text/plain body, or from the HTML body when
+    there is none (pass ``Mail.text_part``, not the text rendered from the HTML): there the quote is
+    cut at the element level (``<blockquote>``, ``gmail_quote``, ``divRplyFwdMsg`` ...).
     """
-    has_html = html is not None and bool(html.strip())
-    if text is not None and text.strip() and not (has_html and _rendered_from(text, html)):
+    if text is not None and text.strip():
         return extract_text_reply(text)
-    if has_html:
+    if html is not None and html.strip():
         return extract_text_reply(reply_html_to_text(html))
     return ""
-
-
-def _rendered_from(text: str, html: str) -> bool:
-    """Is ``text`` only the rendering of ``html`` (the mail had no text/plain part of its own)?"""
-    from mailproc.html_text import html_to_text as render
-
-    def squash(value: str) -> str:
-        return re.sub(r"\s+", "", value.translate(_INVISIBLE))
-    return squash(text) == squash(render(html))
 
 
 # --------------------------------------------------------------------------- HTML

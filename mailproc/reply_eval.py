@@ -471,7 +471,7 @@ def _typed(raw: bytes) -> str:
     from mailproc.replies import extract_reply
     try:
         mail = parse_mail(raw)
-        return extract_reply(mail.text, mail.html)
+        return extract_reply(mail.text_part, mail.html)
     except Exception as exc:   # a display aid only
         return f"<{exc}>"
 

@@ -138,7 +138,7 @@ def on_followup(desk, s: Session, thread: Thread, mail: Mail, row: InboundMessag
     ticket = s.get(Ticket, thread.ticket.id, with_for_update=True, populate_existing=True)
     row.ticket_id = ticket.id
     now = desk.clock.now()
-    typed = extract_reply(mail.text, mail.html)
+    typed = extract_reply(mail.text_part, mail.html)
     actor = identify(desk, ticket, mail.sender)
 
     if not actor.roles:

@@ -102,10 +102,13 @@ def test_an_attribution_wrapped_by_webmail_is_not_typed_text(attribution):
 
 
 def test_an_html_only_reply_is_read_from_its_html_not_its_rendering():
-    from mailproc.html_text import html_to_text
+    from mailproc.parse import parse_mail
     html = ('<div>Tugaskan:</div><ol><li>Siti</li><li>Agus</li></ol><div id="appendonsend"></div><hr>'
             '<div id="divRplyFwdMsg"><b>Dari:</b> Aptika<br><b>Perihal:</b> Mohon disposisi</div><div>TOLAK &lt;alasan&gt;</div>')
-    assert extract_reply(html_to_text(html), html) == "Tugaskan:\n- Siti\n- Agus"
+    mail = parse_mail(("From: prakom@lampungbaratkab.go.id\r\nSubject: RE: Mohon disposisi\r\nMIME-Version: 1.0\r\n"
+                       "Content-Type: text/html; charset=utf-8\r\n\r\n" + html).encode())
+    assert mail.text_from_html and mail.text_part is None and "TOLAK" in mail.text   # the rendering keeps the quote
+    assert extract_reply(mail.text_part, mail.html) == "Tugaskan:\n- Siti\n- Agus"
     assert extract_reply("Setuju\n\n(plain part of its own)", html) == "Setuju\n\n(plain part of its own)"
 
 
