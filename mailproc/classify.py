@@ -25,6 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mailproc.config import RulesError as BaseRulesError
+
 CATEGORIES_FILE = "categories.toml"
 PRIORITY_FILE = "priority.toml"
 PRIORITIES = ("tinggi", "sedang", "rendah")
@@ -39,8 +41,8 @@ MAX_TOKENS_PER_ZONE = 4000  # long forwarded chains: the start carries the reque
 MAX_CHARS_PER_ZONE = 60_000
 
 
-class RulesError(Exception):
-    """A problem in a rules file; the message names the file and the key."""
+class RulesError(BaseRulesError):
+    """A problem in categories.toml, priority.toml or intent.toml."""
 
 
 @dataclass(frozen=True)

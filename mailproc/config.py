@@ -20,6 +20,11 @@ class ConfigError(Exception):
     """A configuration problem, phrased for the admin: names the key and what is wrong."""
 
 
+class RulesError(Exception):
+    """A problem in a file of rules/ (each reader has its subclass); the message names the file
+    and the key. The CLI shows it as one line."""
+
+
 @dataclass(frozen=True)
 class Person:
     name: str

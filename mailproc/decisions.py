@@ -126,6 +126,7 @@ class KeywordGrammar:
             for name in ("approve", "reject", "hold", "resume", "assign", "done", "reopen", "rate", "acknowledge")
         }
         self.negations = get.phrases("negation", "words")
+        self._acks_longest_first = sorted(self.phrases["acknowledge"], key=len, reverse=True)
         # phrases that contain a keyword but decide nothing ("info lebih lanjut"): they hide the keyword
         self.phrases["neutral"] = get.optional_phrases("neutral", "phrases")
         # "jangan diproses DULU": a negated approval followed by one of these is a hold, not a rejection
@@ -424,7 +425,7 @@ class KeywordGrammar:
         filler = {"pak", "bu", "bapak", "ibu", "ya", "kasih", "banyak", "sudah", "dan", "saya", "kami", "bpk", "sir",
                   "email", "surel", "pesan", "surat", "info", "juga"}
         while position < len(words):
-            for phrase in sorted(self.phrases["acknowledge"], key=len, reverse=True):
+            for phrase in self._acks_longest_first:
                 if _starts_at(words, position, phrase):
                     position += len(phrase)
                     break

@@ -11,14 +11,15 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from mailproc.config import RulesError
 from mailproc.parse import REPORT_TYPES as _REPORT_TYPES
 from mailproc.parse import Mail
 
 _PRECEDENCE_AUTO = {"bulk", "junk", "list", "auto_reply", "auto-reply"}
 
 
-class GuardRulesError(Exception):
-    pass
+class GuardRulesError(RulesError):
+    """rules/guard.toml is invalid."""
 
 
 @dataclass(frozen=True)

@@ -49,18 +49,9 @@ class Inbound:
         self.desk = desk
         self.archive = Archive(desk.storage)
 
-    def seen_uid(self, origin: Origin) -> bool:
-        if origin.uid is None:
-            return False
-        with self.desk.sessions() as s:
-            return s.scalar(select(InboundMessage.id).where(
-                InboundMessage.mailbox == origin.mailbox, InboundMessage.uidvalidity == origin.uidvalidity,
-                InboundMessage.uid == origin.uid)) is not None
-
-    def handle(self, raw: bytes, origin: Origin, uid_checked: bool = False) -> Result:
-        """Handle one message. ``uid_checked``: the caller already knows its UID is new (a batch check)."""
-        if not uid_checked and self.seen_uid(origin):
-            return Result(DUPLICATE, "mailbox UID already handled")
+    def handle(self, raw: bytes, origin: Origin) -> Result:
+        """Handle one message. A mailbox UID seen before is the door's to skip (one query a batch);
+        a UID recorded meanwhile by another worker fails the insert and is found by ``_recorded``."""
         sha = hashlib.sha256(raw).hexdigest()
         # From a mailbox the message stays on the server (moved to Processed, never deleted), so the
         # archive copy need not be synced to disk before the commit; piped mail exists only here.

@@ -263,7 +263,7 @@ class MailboxDoor:
             origin = Origin("imap", self.key, self.uidvalidity, uid)
             crashpoints.in_inbound = True
             try:
-                result = self.inbound.handle(raw, origin, uid_checked=True)
+                result = self.inbound.handle(raw, origin)
             except Exception as exc:
                 # An outage (disk, database) or a bug, for this one message: it stays in the folder and
                 # is tried again in a later round, not at once.

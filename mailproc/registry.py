@@ -13,6 +13,8 @@ from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
+from mailproc.config import RulesError
+
 OPD_FILE = "opd.toml"
 
 _ADDRESS = re.compile(r"^[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+$")
@@ -21,7 +23,7 @@ _KEY = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 _NIP = re.compile(r"^\d{18}$")
 
 
-class RegistryError(Exception):
+class RegistryError(RulesError):
     """A problem in opd.toml; the message names the file and the key."""
 
 

@@ -64,12 +64,8 @@ def periodic_jobs(desk):
             text += f", {recovered} unconfirmed send(s) settled"
         return text + "".join(f"; {e}" for e in report.errors[:1])
 
-    jobs = [("outbox", outbox)]
-    try:
-        from mailproc.sla import work as sla_work
-    except ImportError:
-        return jobs
-    return jobs + sla_work.periodic_jobs(desk)
+    from mailproc.sla import work as sla_work
+    return [("outbox", outbox), *sla_work.periodic_jobs(desk)]
 
 
 def tick(desk) -> list[str]:
@@ -125,7 +121,8 @@ class Service:
         if self.desk.config.secret_is_default:
             log.warning("%s is not set: reply tokens use a development key; set it in production",
                         self.desk.config.service.secret_env)
-        for name, job in periodic_jobs(self.desk):
+        jobs = periodic_jobs(self.desk)
+        for name, job in jobs:
             # Rows a killed worker left unsent are queued again one resend grace later: look that often.
             grace = self.desk.config.smtp.resend_grace_seconds
             interval = max(1, min(OUTBOX_EVERY, grace + 1)) if name == "outbox" else 60
@@ -133,7 +130,7 @@ class Service:
         log.info("mailproc running as %s on %s:%s/%s", self.desk.worker, self.desk.config.imap.host,
                  self.desk.config.imap.port, self.desk.config.imap.folder)
         delays = backoff_delays()
-        deliver = self._guarded("outbox", periodic_jobs(self.desk)[0][1])
+        deliver = self._guarded("outbox", dict(jobs)["outbox"])
         # At once, not a round later: settle what a killed predecessor left in `sending`, send the rest.
         deliver()
         pipe = self._start_pipe()

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailproc.clock import WIB
+from mailproc.store.db import upsert_insert
 from mailproc.store.models import Event, Ticket, TicketSequence
 
 PREFIX = "JIP"
@@ -21,12 +22,7 @@ def next_code(session: Session, when: datetime) -> str:
     transaction ends: a rollback gives the number back, and concurrent writers queue up.
     """
     year = when.astimezone(WIB).year
-    dialect = session.bind.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(TicketSequence).values(year=year, last=1)
+    stmt = upsert_insert(session, TicketSequence).values(year=year, last=1)
     stmt = stmt.on_conflict_do_update(index_elements=[TicketSequence.year],
                                       set_={"last": TicketSequence.last + 1}).returning(TicketSequence.last)
     number = session.execute(stmt).scalar_one()

@@ -34,6 +34,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
+from mailproc.config import RulesError
+
 __all__ = [
     "CALENDAR_FILE",
     "CalendarRules",
@@ -61,7 +63,7 @@ _MAX_IDLE_DAYS = 3 * 366
 _SEGMENT_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
 
-class CalendarRulesError(ValueError):
+class CalendarRulesError(RulesError, ValueError):
     """The calendar rules (rules/calendar.toml) are invalid; the message names the key."""
 
 

@@ -35,6 +35,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from mailproc.store.db import upsert_insert
 from mailproc.store.models import Disposition, SlaNotice, Ticket
 from mailproc.workflow import STEP_OF_STATUS
 
@@ -90,11 +91,7 @@ def claim(s: Session, key: str, kind: str, due_at: datetime, now: datetime, tick
 
 
 def _insert_ignore(s: Session, values: dict):
-    if s.bind.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(SlaNotice).values(**values).on_conflict_do_nothing(index_elements=[SlaNotice.key])
+    return upsert_insert(s, SlaNotice).values(**values).on_conflict_do_nothing(index_elements=[SlaNotice.key])
 
 
 def read_watermark(s: Session) -> datetime | None:

@@ -173,7 +173,7 @@ def build_report(desk, month: str, now: datetime | None = None) -> MonthlyReport
                 groups.setdefault((ALL, timing.step), []).append(timing)
                 if timing.breached:
                     report.breaches.append(Breach(ticket.code, category, timing.step, timing,
-                                                  _target_text(timing, cal), _reason(ticket, timing, cal)))
+                                                  _target_text(timing), _reason(ticket, timing, cal)))
         for category in (*CATEGORIES, TRIAGE, ALL):
             if category == TRIAGE and not any(k[0] == TRIAGE for k in groups):
                 continue
@@ -198,7 +198,7 @@ def _chunks(ids: list[int], size: int = 500):
         yield ids[i:i + size]
 
 
-def _target_text(timing: StepTiming, cal) -> str:
+def _target_text(timing: StepTiming) -> str:
     if timing.target_days is not None:
         return f"{timing.target_days} hari kerja"
     return format_working_time(timing.target_minutes or 0)
@@ -216,9 +216,9 @@ def _reason(ticket: Ticket, timing: StepTiming, cal) -> str:
     """Why a step is over its target, as far as the timeline tells."""
     took = _duration_text(timing, cal)
     if timing.finished is None:
-        text = f"belum selesai; sudah {took} waktu kerja (standar {_target_text(timing, cal)})"
+        text = f"belum selesai; sudah {took} waktu kerja (standar {_target_text(timing)})"
     else:
-        text = f"selesai dalam {took} waktu kerja (standar {_target_text(timing, cal)})"
+        text = f"selesai dalam {took} waktu kerja (standar {_target_text(timing)})"
     notes = []
     end = timing.finished or datetime.max.replace(tzinfo=WIB)
     during = [e for e in ticket.events if timing.started and timing.started <= e.at <= end]
@@ -298,7 +298,7 @@ def write_monthly_report(desk, month: str, out_dir: Path) -> list[Path]:
     summary = base.with_suffix(".csv")
     write_summary_csv(report, summary)
     breaches = out_dir / f"laporan-sla-{month}-pelanggaran.csv"
-    write_breaches_csv(report, breaches, desk.calendar)
+    write_breaches_csv(report, breaches)
     return [pdf, summary, breaches]
 
 
@@ -315,7 +315,7 @@ def write_summary_csv(report: MonthlyReport, path: Path) -> None:
                              f"{TARGET_SHARE:.0f}", _num(st.median), _num(st.p90)])
 
 
-def write_breaches_csv(report: MonthlyReport, path: Path, cal) -> None:
+def write_breaches_csv(report: MonthlyReport, path: Path) -> None:
     def iso(value):
         return value.astimezone(WIB).isoformat(timespec="minutes") if value else ""
     with path.open("w", newline="", encoding="utf-8") as fh:

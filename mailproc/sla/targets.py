@@ -24,6 +24,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping, Sequence
 
+from mailproc.config import RulesError
 from mailproc.sla.calendar import WorkingCalendar
 
 __all__ = [
@@ -44,7 +45,7 @@ RESOLUTION_STEP = "resolution"
 Pause = tuple[datetime, datetime | None]
 
 
-class SlaRulesError(ValueError):
+class SlaRulesError(RulesError, ValueError):
     """rules/sla.toml is invalid; the message names the key."""
 
 

@@ -14,6 +14,7 @@ from typing import Callable
 from sqlalchemy import func, select
 
 from mailproc.sla.reminders import claim, send_due_notices
+from mailproc.store.db import upsert_insert
 from mailproc.store.models import Heartbeat, Ticket
 from mailproc.workflow import STEP_OF_STATUS
 
@@ -51,11 +52,7 @@ def heartbeat(desk, last_beat: dict[str, datetime] | None = None) -> str:
             minutes.append(step)
             step += timedelta(minutes=1)
     with desk.transaction() as s:
-        if s.bind.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        s.execute(insert(Heartbeat).values([{"minute": m, "worker": desk.worker[:100]} for m in minutes])
+        s.execute(upsert_insert(s, Heartbeat).values([{"minute": m, "worker": desk.worker[:100]} for m in minutes])
                   .on_conflict_do_nothing(index_elements=[Heartbeat.minute]))
     if last_beat is not None:
         last_beat["at"] = minute
@@ -142,7 +139,7 @@ def send_monthly_report(desk) -> str:
         if s.scalar(select(SlaNotice.id).where(SlaNotice.key == key)) is not None:
             return f"monthly_report: {month} already sent"
     from mailproc.outbox.compose import FileToAttach
-    from mailproc.sla.report import write_monthly_report
+    from mailproc.sla.report import month_title, write_monthly_report
     from mailproc import notify
 
     paths = write_monthly_report(desk, month, desk.storage / "reports")
@@ -151,7 +148,7 @@ def send_monthly_report(desk) -> str:
         if not claim(s, key, "monthly_report", now, now):
             return f"monthly_report: {month} already sent"
         to = [desk.config.roles["kadis"].email, desk.config.roles["kabid"].email]
-        notify._send(desk, s, "sla_report", to, {"month": month, "month_name": month_name(month),
+        notify._send(desk, s, "sla_report", to, {"month": month, "month_name": month_title(month),
                                                   "files": [p.name for p in paths]},
                      kind="sla_report", ticket=None, attachments=files, answering=False)
     return f"monthly_report: {month} sent ({', '.join(p.name for p in paths)})"
@@ -161,7 +158,3 @@ def _content_type(path: Path) -> str:
     return {".pdf": "application/pdf", ".csv": "text/csv"}.get(path.suffix, "application/octet-stream")
 
 
-def month_name(month: str) -> str:
-    from mailproc.documents.dates import MONTH_NAMES
-    year, number = month.split("-")
-    return f"{MONTH_NAMES[int(number) - 1]} {year}"

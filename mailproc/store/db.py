@@ -98,3 +98,12 @@ def upgrade(url: str, revision: str = "head") -> None:
         with engine.connect():
             pass
         engine.dispose()
+
+
+def upsert_insert(session: Session, table):
+    """An INSERT of the session's dialect that knows ON CONFLICT (PostgreSQL and SQLite alike)."""
+    if session.bind.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
