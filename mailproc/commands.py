@@ -18,17 +18,15 @@ def describe_startup_error(exc: Exception) -> str | None:
     from mailproc.mailbox import MailboxUnavailable
     from mailproc.store.db import NotMigrated
 
+    from mailproc.config import ConfigError, RulesError
     from mailproc.promote import PromoteError
 
-    if isinstance(exc, (NotMigrated, MailboxUnavailable, PromoteError)):
-        return str(exc)
-    from mailproc.config import ConfigError
-    if isinstance(exc, ConfigError):
+    if isinstance(exc, (NotMigrated, MailboxUnavailable, PromoteError, ConfigError)):
         return str(exc)
     if isinstance(exc, OperationalError):
         return f"database unavailable: {str(exc.orig).strip().splitlines()[0]}"
-    if type(exc).__name__ in ("MailStackError", "RulesError", "GuardRulesError", "CalendarRulesError", "SlaRulesError",
-                              "KeywordRulesError", "RegistryError", "ConfigError", "TemplateSyntaxError", "ExportError"):
+    # by name: the modules that define these need not be imported to recognise them
+    if isinstance(exc, RulesError) or type(exc).__name__ in ("MailStackError", "TemplateSyntaxError", "ExportError"):
         return f"{type(exc).__name__}: {exc}"
     return None
 
@@ -197,13 +195,13 @@ def cmd_report(desk, args) -> int:
 
 
 def cmd_berita_acara(desk, args) -> int:
-    from mailproc.completion import export_berita_acara
+    from mailproc.verification import export_berita_acara
     print(export_berita_acara(desk, args.ticket, Path(args.output) if args.output else None))
     return EX_OK
 
 
 def cmd_verify(desk, args) -> int:
-    from mailproc.completion import verify_file
+    from mailproc.verification import verify_file
     verdict = verify_file(desk, Path(args.file))
     print(verdict.text)
     return EX_OK if verdict.genuine else EX_DATAERR

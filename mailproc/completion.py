@@ -18,7 +18,6 @@ from mailproc import delivery, dispositions, issuance
 from mailproc.parse import Mail
 from mailproc.store.models import Event, InboundMessage, Ticket
 from mailproc.tickets import record
-from mailproc.verification import ExportError, Verdict, export_berita_acara, verify_file  # noqa: F401 (the CLI's API)
 
 PJ_STEP = "pj"
 ISSUED = "berita_acara_issued"

@@ -13,8 +13,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from mailproc.documents.signing import read_document_id, signature_status
-from mailproc.issuance import current_document, stored_path
 from mailproc.outbox.compose import format_moment
 from mailproc.store.models import Document, Ticket
 from mailproc.tickets import find_by_code
@@ -49,6 +47,7 @@ def trust_roots(desk) -> list[bytes] | None:
 
 
 def verify_bytes(desk, data: bytes) -> Verdict:
+    from mailproc.documents.signing import read_document_id, signature_status  # pyHanko: only to verify
     digest = hashlib.sha256(data).hexdigest()
     with desk.sessions() as s:
         document = s.scalar(select(Document).where(Document.sha256 == digest))
@@ -76,6 +75,7 @@ def verify_bytes(desk, data: bytes) -> Verdict:
 
 
 def _recorded(desk, data: bytes, document: Document, code: str) -> Verdict:
+    from mailproc.documents.signing import signature_status
     state = ("versi TIDAK BERLAKU LAGI (telah digantikan versi yang lebih baru)" if document.superseded
              else "versi yang berlaku")
     what = (f"Berita Acara tiket {code} versi {document.version}, kode verifikasi {document.verification_code}, "
@@ -104,6 +104,7 @@ def export_berita_acara(desk, code: str, output: Path | None) -> str:
     """Copy the stored latest version (the document of record, byte for byte) to ``output``;
     without ``output`` return the stored path. Nothing is re-rendered: a new rendering would
     have other bytes, which ``verify`` would not know."""
+    from mailproc.issuance import current_document, stored_path
     with desk.sessions() as s:
         ticket = find_by_code(s, code)
         if ticket is None:

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from conftest import empty_mailboxes, write_config
-from mailproc.completion import verify_file
+from mailproc.verification import verify_file
 from mailproc.config import load_config
 from mailproc.desk import Desk
 from mailproc.documents.signing import make_test_certificate, signature_status

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from conftest import REQUEST_BODY, ROOT, make_mail, write_config
-from mailproc.completion import export_berita_acara, verify_file
+from mailproc.verification import export_berita_acara, verify_file
 from mailproc.dispositions import short_code
 from mailproc.documents.signing import make_test_certificate, read_document_id, signature_status
 from mailproc.inbound import Inbound, Origin

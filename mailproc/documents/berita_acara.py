@@ -30,6 +30,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from mailproc.documents.dates import WIB, format_date, format_long_date
+from mailproc.documents.identity import META_TICKET_ID, META_VERIFICATION_CODE, META_VERSION
 
 TEMPLATE_NAME = "berita_acara.html"
 STYLESHEET_NAME = "berita_acara.css"
@@ -43,10 +44,6 @@ CATEGORIES: dict[str, str] = {
     "1.4": "Rekomendasi kebutuhan peralatan jaringan intra pemerintah daerah",
 }
 
-#: Names of the custom PDF Info keys (WeasyPrint keeps only the alphanumerics of a meta name).
-META_TICKET_ID = "mailproc-ticket-id"
-META_VERSION = "mailproc-version"
-META_VERIFICATION_CODE = "mailproc-verification-code"
 
 
 @dataclass(frozen=True)
