@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
+from mailproc.catalogue import category_or_default
 from mailproc import delivery, dispositions, issuance
 from mailproc.parse import Mail
 from mailproc.store.models import Event, InboundMessage, Ticket
@@ -100,7 +101,7 @@ def _reopen(desk, s: Session, ticket: Ticket, disposition, decision, mail: Mail,
     ticket.status, ticket.closed_at = IN_PROGRESS, None
     # A fresh resolution target from now: the work starts again, with the same target as before.
     ticket.resolution_due_at = desk.sla.deadline(cal, "resolution", cal.next_working_instant(now),
-                                                 issuance.DEFAULT_CATEGORY if not ticket.category else ticket.category,
+                                                 category_or_default(ticket.category),
                                                  ticket.priority)
     # The report the PJ just turned down stays in the timeline, not on the ticket: the next SELESAI
     # must say what was done this time (a bare SELESAI is asked for all four fields again).

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from mailproc.dispositions import short_code
 from mailproc.issuance import Addressee, Issued
-from mailproc.notify import CATEGORY_NAMES, _send
+from mailproc.notify import _send, category_name
 from mailproc.outbox.compose import FileToAttach
 from mailproc.parse import Mail
 from mailproc.store.models import Disposition, OutboxMessage, Ticket
@@ -22,7 +22,7 @@ KIND_REGISTRY = "registry_incomplete"
 
 
 def _context(ticket: Ticket) -> dict:
-    return {"ticket": ticket, "category_name": CATEGORY_NAMES.get(ticket.category or "", "Belum ditentukan (triase)")}
+    return {"ticket": ticket, "category_name": category_name(ticket)}
 
 
 def reopen_until(desk, issued_at):

@@ -18,7 +18,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mailproc.documents.berita_acara import (CATEGORIES, MAX_OFFICERS, BeritaAcaraData, BeritaAcaraRenderer,
+from mailproc.catalogue import category_or_default
+from mailproc.documents.berita_acara import (MAX_OFFICERS, BeritaAcaraData, BeritaAcaraRenderer,
                                              Signatory, format_verification_code)
 from mailproc.store.models import Document, Ticket
 
@@ -26,7 +27,6 @@ log = logging.getLogger(__name__)
 
 FOLDER = "berita-acara"
 ASSIGNED_TO = "Petugas Service Desk Diskominfo Kabupaten Lampung Barat"
-DEFAULT_CATEGORY = "1.3"   # a ticket that was never triaged is filed as repair/maintenance
 
 _renderers: dict[Path, BeritaAcaraRenderer] = {}
 _renderers_lock = threading.Lock()
@@ -85,7 +85,7 @@ def _officers(desk, ticket: Ticket) -> tuple[list[Signatory], tuple[str, ...]]:
 def build_data(desk, ticket: Ticket, pj: Addressee, version: int, issued_at: datetime) -> tuple[BeritaAcaraData, tuple[str, ...]]:
     report = ticket.report or {}
     officers, left_out = _officers(desk, ticket)
-    category = ticket.category if ticket.category in CATEGORIES else DEFAULT_CATEGORY
+    category = category_or_default(ticket.category)
     data = BeritaAcaraData(
         ticket_id=ticket.code, issued_at=issued_at, category=category, assigned_to=ASSIGNED_TO,
         officers=officers, work_summary=report.get("work_summary") or "-",

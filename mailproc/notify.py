@@ -9,16 +9,15 @@ import re
 from sqlalchemy.orm import Session
 
 from mailproc.archive import Archive
+from mailproc.catalogue import CATEGORIES as CATEGORY_NAMES
 from mailproc.outbox.compose import FileToAttach
 from mailproc.parse import Mail
 from mailproc.store.models import Disposition, InboundMessage, Ticket
 
-CATEGORY_NAMES = {
-    "1.1": "Perancangan interkoneksi jaringan intra pemerintah daerah",
-    "1.2": "Pembangunan/pengembangan jaringan intra pemerintah daerah",
-    "1.3": "Perbaikan dan atau pemeliharaan jaringan intra pemerintah daerah",
-    "1.4": "Rekomendasi kebutuhan peralatan jaringan intra pemerintah daerah",
-}
+def category_name(ticket: Ticket) -> str:
+    return CATEGORY_NAMES.get(ticket.category or "", "Belum ditentukan (triase)")
+
+
 STATUS_NAMES = {"awaiting_kadis": "menunggu disposisi Kepala Dinas", "awaiting_kabid": "menunggu disposisi Kepala Bidang Aptika",
                 "awaiting_prakom": "menunggu penugasan oleh Pranata Komputer", "in_progress": "sedang dikerjakan petugas",
                 "on_hold": "ditunda", "done": "selesai", "rejected": "ditolak"}
@@ -45,7 +44,7 @@ def classification_basis(ticket: Ticket) -> dict[str, list[str]]:
 
 
 def _ticket_context(desk, ticket: Ticket) -> dict:
-    return {"ticket": ticket, "category_name": CATEGORY_NAMES.get(ticket.category or "", "Belum ditentukan (triase)"),
+    return {"ticket": ticket, "category_name": category_name(ticket),
             "status_name": STATUS_NAMES.get(ticket.status, ticket.status), "decision_names": DECISION_NAMES,
             "basis": classification_basis(ticket),
             "categories": CATEGORY_NAMES, "roles": desk.config.roles, "step_titles": STEP_TITLES}

@@ -14,6 +14,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from mailproc.catalogue import category_or_default
 from mailproc import dispositions, notify
 from mailproc.config import Person
 from mailproc.parse import Mail
@@ -294,8 +295,8 @@ def _assign(desk, s: Session, ticket: Ticket, officers: tuple[Person, ...], now)
         ticket.assignees.append(Assignment(name=officer.name, nip=officer.nip, email=officer.email))
     start, moved = _work_start(desk, s, ticket, now)
     ticket.work_starts_at = start
-    category = ticket.category or "1.3"
-    ticket.resolution_due_at = desk.sla.deadline(desk.calendar, "resolution", start, category, ticket.priority)
+    ticket.resolution_due_at = desk.sla.deadline(desk.calendar, "resolution", start, category_or_default(ticket.category),
+                                                 ticket.priority)
     if moved:
         record(s, ticket, now, desk.config.service.address, "work_moved",
                f"kapasitas harian penuh: pekerjaan dimulai {start.isoformat()}")

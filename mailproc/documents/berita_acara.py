@@ -29,6 +29,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from mailproc.catalogue import CATEGORIES  # the form's "Kebutuhan" options
 from mailproc.documents.dates import WIB, format_date, format_long_date
 from mailproc.documents.identity import META_TICKET_ID, META_VERIFICATION_CODE, META_VERSION
 
@@ -36,13 +37,6 @@ TEMPLATE_NAME = "berita_acara.html"
 STYLESHEET_NAME = "berita_acara.css"
 MAX_OFFICERS = 3
 
-#: "Kebutuhan" options of the form, in the catalogue's wording.
-CATEGORIES: dict[str, str] = {
-    "1.1": "Perancangan interkoneksi jaringan intra pemerintah daerah",
-    "1.2": "Pembangunan/pengembangan jaringan intra pemerintah daerah",
-    "1.3": "Perbaikan dan atau pemeliharaan jaringan intra pemerintah daerah",
-    "1.4": "Rekomendasi kebutuhan peralatan jaringan intra pemerintah daerah",
-}
 
 
 

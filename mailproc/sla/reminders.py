@@ -35,6 +35,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from mailproc.catalogue import category_or_default
 from mailproc.store.db import upsert_insert
 from mailproc.store.models import Disposition, SlaNotice, Ticket
 from mailproc.workflow import STEP_OF_STATUS
@@ -301,7 +302,7 @@ def _mail(desk, s: Session, ticket: Ticket, disposition: Disposition, step: str,
 
 def _target_text(desk, ticket: Ticket, step: str) -> str:
     if step == "officer":
-        days = desk.sla.resolution_days(ticket.category or "1.3", ticket.priority)
+        days = desk.sla.resolution_days(category_or_default(ticket.category), ticket.priority)
         return f"{days} hari kerja"
     return format_working_time(desk.sla.target_minutes(desk.calendar, step))
 

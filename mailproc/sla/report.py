@@ -27,6 +27,7 @@ import jinja2
 from markupsafe import Markup
 from sqlalchemy import func, select
 
+from mailproc.catalogue import CATEGORIES as CATALOGUE
 from mailproc.clock import WIB
 from mailproc.documents.dates import MONTH_NAMES, format_date, format_long_date
 from mailproc.sla.reminders import format_working_time
@@ -36,7 +37,7 @@ from mailproc.store.models import Disposition, Event, Heartbeat, InboundMessage,
 TEMPLATE_NAME = "sla_report.html"
 STYLESHEET_NAME = "sla_report.css"
 TARGET_SHARE = 90.0          # catalogue: SLA met for at least 90 %; availability 90 %
-CATEGORIES = ("1.1", "1.2", "1.3", "1.4")
+CATEGORIES = tuple(CATALOGUE)
 ALL, TRIAGE = "semua", "triase"
 STEP_NAMES = {"registration": "Pencatatan permohonan", "kadis": "Disposisi Kepala Dinas",
               "kabid": "Disposisi Kepala Bidang Aptika", "prakom": "Penugasan oleh Pranata Komputer",

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
+from mailproc.catalogue import category_or_default
 from mailproc.clock import WIB
 from mailproc.sla.targets import deadline_with_pauses
 from mailproc.store.models import Disposition, InboundMessage, Ticket
@@ -115,8 +116,7 @@ def step_timings(desk, ticket: Ticket, dispositions: list[Disposition], inbound:
 
     officer = by_step.get("officer")
     if officer:
-        category = ticket.category or "1.3"
-        days = sla.resolution_days(category, ticket.priority)
+        days = sla.resolution_days(category_or_default(ticket.category), ticket.priority)
         begin = ticket.work_starts_at or officer[0].requested_at
         finished = ticket.closed_at if ticket.status == "done" else None
         minutes = sum(cal.working_minutes_between(max(d.requested_at, begin), d.decided_at or finished or now)
