@@ -49,7 +49,7 @@ def _safe_url(url: str) -> str:
 
 
 def cmd_ingest(desk, args) -> int:
-    from mailproc.parse import looks_like_mail
+    from mailproc.rawmail import looks_like_mail
     from mailproc.pipe import ServiceUnavailable, hand_over
 
     sources = [(name, Path(name).read_bytes) for name in args.files] or [("-", sys.stdin.buffer.read)]

@@ -14,8 +14,8 @@ from datetime import datetime, timezone
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 from mailproc.html_text import html_to_text
+from mailproc.rawmail import looks_like_mail
 
-_HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
 # Message-IDs and addresses never carry controls, NULs or lone surrogates (undecodable bytes).
 _MSGID = re.compile(r"<[^<>\s\x00-\x1f\x7f\ud800-\udfff]+>")
 _ADDR_CHARS = r"[^\s@<>()\[\],;:\"\\\x00-\x1f\x7f\ud800-\udfff]+"
@@ -88,14 +88,6 @@ class Mail:
         """Message-IDs this mail answers, nearest first."""
         ids = ([self.in_reply_to] if self.in_reply_to else []) + list(reversed(self.references))
         return tuple(dict.fromkeys(ids))
-
-
-def looks_like_mail(raw: bytes) -> bool:
-    """True when the bytes start with an RFC 5322 header line (after optional mbox 'From ' line)."""
-    head = raw.lstrip(b"\r\n")[:2000]
-    if head.startswith(b"From "):
-        head = head.split(b"\n", 1)[-1]
-    return bool(_HEADER_LINE.match(head))
 
 
 def parse_mail(raw: bytes) -> Mail:
