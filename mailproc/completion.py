@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from mailproc.catalogue import category_or_default
 from mailproc import delivery, dispositions, issuance
+from mailproc.catalogue import category_or_default
 from mailproc.parse import Mail
 from mailproc.store.models import Event, InboundMessage, Ticket
 from mailproc.tickets import record

@@ -14,9 +14,10 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mailproc.catalogue import category_or_default
 from mailproc import dispositions, notify
+from mailproc.catalogue import category_or_default
 from mailproc.config import Person
+from mailproc.documents.dates import format_working_time
 from mailproc.parse import Mail
 from mailproc.route import Thread
 from mailproc.store.models import Assignment, Disposition, Event, InboundMessage, Ticket
@@ -238,7 +239,7 @@ def apply(desk, s: Session, ticket: Ticket, disposition: Disposition, actor: Act
         ticket.status, ticket.held_from, ticket.hold_reason, ticket.held_by = previous, None, None, None
         disposition.decided_at, disposition.decision, disposition.decided_by = now, "resume", actor.address
         evidence.update({"held_at": held_at.isoformat(), "paused_working_minutes": round(paused, 1)})
-        event("resumed", f"dilanjutkan ke status {previous}; ditunda {_duration(paused)} waktu kerja")
+        event("resumed", f"dilanjutkan ke status {previous}; ditunda {format_working_time(paused)} waktu kerja")
         notify.requester_update(desk, s, ticket, "resumed")
         request_step(desk, s, ticket, STEP_OF_STATUS[previous], due_at=due_at)
         return "ticket resumed"
@@ -280,11 +281,6 @@ def apply(desk, s: Session, ticket: Ticket, disposition: Disposition, actor: Act
         from mailproc import completion
         completion.on_completed(desk, s, ticket)
     return transition.action
-
-
-def _duration(minutes: float) -> str:
-    hours, mins = divmod(int(round(minutes)), 60)
-    return f"{hours} jam {mins} menit" if hours else f"{mins} menit"
 
 
 def _assign(desk, s: Session, ticket: Ticket, officers: tuple[Person, ...], now) -> None:

@@ -49,3 +49,12 @@ def format_long_date(moment: date | datetime) -> str:
     """``Jumat, 27 November 2026``: day name, day, month name, year."""
     day = local_date(moment)
     return f"{DAY_NAMES[day.weekday()]}, {format_date(day)}"
+
+
+def format_working_time(minutes: float) -> str:
+    """``1 jam 20 menit``, ``2 jam``, ``15 menit``: working time in hours and minutes."""
+    hours, mins = divmod(int(round(minutes)), 60)
+    parts = [f"{hours} jam"] if hours else []
+    if mins or not hours:
+        parts.append(f"{mins} menit")
+    return " ".join(parts)

@@ -36,9 +36,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mailproc.catalogue import category_or_default
+from mailproc.documents.dates import format_working_time
 from mailproc.store.db import upsert_insert
 from mailproc.store.models import Disposition, SlaNotice, Ticket
-from mailproc.workflow import STEP_OF_STATUS
+from mailproc.workflow import STEP_OF_STATUS, holder_addresses
 
 STATUS_OF_STEP = {step: status for status, step in STEP_OF_STATUS.items()}
 # Escalation at a step's deadline: (to, cc) by role; "officer" means the ticket's assigned officers.
@@ -241,26 +242,8 @@ def _send_for(desk, s: Session, ids: list[int], now: datetime, report: NoticeRep
 
 # -- the mails -----------------------------------------------------------------------------------------
 
-def format_working_time(minutes: float) -> str:
-    """``1 jam 20 menit``, ``2 hari kerja 3 jam`` (a working day is the calendar's full day)."""
-    total = int(round(minutes))
-    hours, mins = divmod(total, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} jam")
-    if mins or not hours:
-        parts.append(f"{mins} menit")
-    return " ".join(parts)
-
-
 def _addresses(desk, ticket: Ticket, roles) -> list[str]:
-    out: list[str] = []
-    for role in roles:
-        if role == "officer":
-            out += [a.email for a in ticket.assignees]
-        else:
-            out.append(desk.config.roles[role].email)
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(address for role in roles for address in holder_addresses(desk, ticket, role)))
 
 
 def _mail(desk, s: Session, ticket: Ticket, disposition: Disposition, step: str, notice: Notice) -> None:

@@ -29,8 +29,7 @@ from sqlalchemy import func, select
 
 from mailproc.catalogue import CATEGORIES as CATALOGUE
 from mailproc.clock import WIB
-from mailproc.documents.dates import MONTH_NAMES, format_date, format_long_date
-from mailproc.sla.reminders import format_working_time
+from mailproc.documents.dates import MONTH_NAMES, format_date, format_long_date, format_working_time
 from mailproc.sla.status import STEPS, StepTiming, step_timings
 from mailproc.store.models import Disposition, Event, Heartbeat, InboundMessage, Ticket
 
