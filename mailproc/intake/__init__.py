@@ -1,0 +1,1 @@
+"""One inbound message: keep, guard, intent, classify, the OPD registry, the attached letter."""
