@@ -51,7 +51,7 @@ def done_ticket(desk) -> str:
     from sqlalchemy import select
 
     from bench.corpus import request
-    from mailproc.inbound import Inbound, Origin
+    from mailproc.intake.inbound import Inbound, Origin
     from mailproc.store.models import OutboxMessage, Ticket
     inbound = Inbound(desk)
     result = inbound.handle(request(REQUESTER, 0, salt="ba"), Origin("ingest"))
@@ -71,7 +71,7 @@ def done_ticket(desk) -> str:
 
 
 def cold_export(runs: int) -> None:
-    from mailproc.clock import WIB, Clock
+    from mailproc.core.clock import WIB, Clock
     from datetime import datetime
     with Workspace.new() as ws, database("sqlite", ws.path) as url:
         config = write_config(ws.path, url)

@@ -29,7 +29,7 @@ def free_port() -> int:
 @contextlib.contextmanager
 def mail_stack():
     """Dovecot + Postfix on free loopback ports in a throw-away workdir (as tests/conftest.py does)."""
-    from mailproc.mailstack import MailStack
+    from tools.mailstack import MailStack
     workdir = Path(tempfile.mkdtemp(prefix="mailproc-bench-stack-"))
     workdir.chmod(0o755)   # Dovecot and Postfix run as other users
     stack = MailStack(workdir=workdir, imap_port=free_port(), smtp_port=free_port(), imaps_port=free_port())
@@ -111,7 +111,7 @@ def write_config(directory: Path, db_url: str, *, smtp_port: int | None = None, 
 
 
 def make_desk(config_path: Path, clock=None):
-    from mailproc.config import load_config
+    from mailproc.core.config import load_config
     from mailproc.desk import Desk
     return Desk(load_config(config_path), clock)
 

@@ -28,7 +28,7 @@ def mailproc_poll(stack, kind: str, profile: bool = False) -> IntakeRun:
     """``MailboxDoor(desk).poll_once()`` in-process on a fresh database: intake only (tickets and
     their outbox rows committed, mail moved to Processed), no delivery. Rules, templates and the
     database connection are loaded before the clock starts."""
-    from mailproc.mailbox import MailboxDoor
+    from mailproc.service.mailbox import MailboxDoor
     with Workspace.new() as ws, database(kind, ws.path) as url:
         desk = make_desk(write_config(ws.path, url, imap_port=stack.imap_port))
         desk.load_rules()

@@ -23,7 +23,7 @@ def main() -> None:
     from bench.corpus import request
     from bench.env import make_desk
     from email import message_from_bytes, policy
-    from mailproc.inbound import Inbound, Origin
+    from mailproc.intake.inbound import Inbound, Origin
 
     config, size = Path(sys.argv[1]), int(sys.argv[2])
     desk = make_desk(config)

@@ -56,7 +56,7 @@ def measure(open_tickets: int, runs: int, kinds=("sqlite", "postgresql"), dues=(
     except ImportError:
         print("sla: not available")
         return
-    from mailproc.clock import Clock, parse_instant
+    from mailproc.core.clock import Clock, parse_instant
     now = parse_instant(NOW_TEXT)
     for kind in kinds:
         with Workspace.new() as ws, database(kind, ws.path) as url:

@@ -8,13 +8,15 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from mailproc.clock import Clock
-from mailproc.config import Config
-from mailproc.workers import this_worker
+from mailproc.core.clock import Clock
+from mailproc.chain.states import ROLES
+from mailproc.core.config import Config, require_roles
+from mailproc.core.workers import this_worker
 
 
 class Desk:
     def __init__(self, config: Config, clock: Clock | None = None):
+        require_roles(config, ROLES)
         self.config = config
         self.clock = clock or Clock()
         self.worker = this_worker()
@@ -29,57 +31,57 @@ class Desk:
 
     @cached_property
     def engine(self):
-        from mailproc.store.db import make_engine
+        from mailproc.store.db import make_engine   # start-up: built on first use
         return make_engine(self.config.database_url)
 
     @cached_property
     def sessions(self):
-        from mailproc.store.db import make_sessionmaker, require_migrated
+        from mailproc.store.db import make_sessionmaker, require_migrated   # start-up: built on first use
         require_migrated(self.engine)
         return make_sessionmaker(self.engine)
 
     def transaction(self):
-        from mailproc.store.db import transaction
+        from mailproc.store.db import transaction   # start-up: built on first use
         return transaction(self.sessions)
 
     @cached_property
     def guard(self):
-        from mailproc.guard import Guard
+        from mailproc.intake.guard import Guard   # start-up: built on first use
         return Guard.load(self.rules_dir, {self.config.service.address})
 
     @cached_property
     def classifier(self):
-        from mailproc.classify import Classifier
+        from mailproc.intake.classify import Classifier   # start-up: built on first use
         return Classifier.load(self.rules_dir)
 
     @cached_property
     def intent(self):
-        from mailproc.intent import IntentDetector
+        from mailproc.intake.intent import IntentDetector   # start-up: built on first use
         return IntentDetector.load(self.rules_dir)
 
     @cached_property
     def registry(self):
-        from mailproc.registry import OpdRegistry
+        from mailproc.intake.registry import OpdRegistry   # start-up: built on first use
         return OpdRegistry.load(self.rules_dir)
 
     @cached_property
     def calendar(self):
-        from mailproc.sla.calendar import WorkingCalendar
+        from mailproc.worktime.calendar import WorkingCalendar   # start-up: built on first use
         return WorkingCalendar.load(self.rules_dir)
 
     @cached_property
     def sla(self):
-        from mailproc.sla.targets import SlaTargets
+        from mailproc.worktime.targets import SlaTargets   # start-up: built on first use
         return SlaTargets.load(self.rules_dir)
 
     @cached_property
     def grammar(self):
-        from mailproc.decisions import KeywordGrammar
+        from mailproc.chain.decisions import KeywordGrammar   # start-up: built on first use
         return KeywordGrammar.load(self.rules_dir)
 
     @cached_property
     def composer(self):
-        from mailproc.outbox.compose import Composer
+        from mailproc.outbox.compose import Composer   # start-up: built on first use
         return Composer(self.config, self.clock)
 
     def load_rules(self) -> None:

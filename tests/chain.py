@@ -9,7 +9,7 @@ from email.utils import format_datetime, make_msgid
 
 from sqlalchemy import select
 
-from mailproc.inbound import Inbound, Origin
+from mailproc.intake.inbound import Inbound, Origin
 from mailproc.store.models import OutboxMessage, Ticket
 
 KADIS = "kadis@lampungbaratkab.go.id"

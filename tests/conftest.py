@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from mailproc.clock import WIB, Clock
+from mailproc.core.clock import WIB, Clock
 
 ROOT = Path(__file__).resolve().parent.parent
 
 # The officers of config.toml, for the reply grammar's tests.
-from mailproc.config import Person  # noqa: E402
+from mailproc.core.config import Person  # noqa: E402
 
 RAHMAT = Person("Rahmat Hidayat, A.Md.", "199205142019031007", "rahmat.hidayat@lampungbaratkab.go.id")
 SITI = Person("Siti Nurhaliza, S.Kom.", "199408232020122015", "siti.nurhaliza@lampungbaratkab.go.id")
@@ -33,7 +33,7 @@ OFFICERS = (RAHMAT, SITI, AGUS)
 
 @pytest.fixture(scope="session")
 def grammar():
-    from mailproc.decisions import KeywordGrammar
+    from mailproc.chain.decisions import KeywordGrammar
     return KeywordGrammar.load(ROOT / "rules")
 
 
@@ -121,7 +121,7 @@ def clock():
 @pytest.fixture
 def desk(tmp_path, db_url, clock):
     """A desk on a fresh database, with the directory transport (no mail server)."""
-    from mailproc.config import load_config
+    from mailproc.core.config import load_config
     from mailproc.desk import Desk
     return Desk(load_config(write_config(tmp_path, db_url)), clock)
 
@@ -171,7 +171,7 @@ def mailstack():
     import shutil
     import tempfile
 
-    from mailproc.mailstack import MailStack
+    from tools.mailstack import MailStack
     # Dovecot and Postfix run as other users: they must be able to traverse the folder.
     workdir = Path(tempfile.mkdtemp(prefix="mailproc-stack-"))
     workdir.chmod(0o755)

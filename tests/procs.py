@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.engine import Engine
 
-from conftest import REQUEST_BODY, make_mail
+from conftest import ROOT as REPO, REQUEST_BODY, make_mail
 from mailproc.store.models import InboundMessage, OutboxMessage, Ticket
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,9 +91,10 @@ def start_worker(config: Path, log: Path, env: dict[str, str] | None = None) -> 
     full_env = dict(os.environ, MAILPROC_IMAP_PASSWORD="rahasia", PYTHONUNBUFFERED="1")
     full_env.pop("MAILPROC_CRASH_AT", None)
     full_env.update(env or {})
+    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), full_env.get("PYTHONPATH")]))
     offset = log.stat().st_size if log.exists() else 0
     with open(log, "ab") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "mailproc.cli", "--config", str(config), "run"],
+        proc = subprocess.Popen([sys.executable, "-m", "tools.crash", "--config", str(config), "run"],
                                 cwd=config.parent, env=full_env, stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL)
     return Worker(proc, log, offset)

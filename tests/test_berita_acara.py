@@ -23,7 +23,7 @@ from mailproc.documents.berita_acara import (
     TemplateURLFetcher,
     format_verification_code,
 )
-from mailproc.documents.dates import DAY_NAMES, MONTH_NAMES, format_date, format_long_date
+from mailproc.core.dates import DAY_NAMES, MONTH_NAMES, format_date, format_long_date
 from mailproc.documents.signing import (
     make_test_certificate,
     read_document_id,

@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from conftest import empty_mailboxes, write_config
-from mailproc.verification import verify_file
-from mailproc.config import load_config
+from mailproc.documents.verification import verify_file
+from mailproc.core.config import load_config
 from mailproc.desk import Desk
 from mailproc.documents.signing import make_test_certificate, signature_status
-from mailproc.mailbox import MailboxDoor
+from mailproc.service.mailbox import MailboxDoor
 from mailproc.outbox.sender import deliver_due
 from mailproc.store.models import OutboxMessage
 from test_completion import (AGUS, KABID, KADIS, PJ, PRAKOM, RAHMAT, REQUESTER, SITI, documents, drive_to_done,

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from mailproc.guard import Guard
-from mailproc.inbound import Inbound, Origin
-from mailproc.parse import parse_mail
+from mailproc.intake.guard import Guard
+from mailproc.intake.inbound import Inbound, Origin
+from mailproc.mail.parse import parse_mail
 from mailproc.store.models import OutboxMessage, Ticket
 
 DATA = Path(__file__).parent / "data" / "bounces"

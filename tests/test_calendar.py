@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailproc.sla.calendar import (
+from mailproc.worktime.calendar import (
     CalendarRulesError,
     WorkingCalendar,
     load_calendar_rules,

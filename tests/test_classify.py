@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mailproc.accuracy import evaluate, main as accuracy_main, read_message
-from mailproc.classify import Classifier, Normaliser, RulesError, split_zones
-from mailproc.intent import IntentDetector
+from tools.accuracy import evaluate, main as accuracy_main, read_message
+from mailproc.intake.classify import Classifier, Normaliser, RulesError, split_zones
+from mailproc.intake.intent import IntentDetector
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"

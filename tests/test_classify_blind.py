@@ -5,7 +5,7 @@ labelled before the first measurement. Each set's README gives its first-run and
 Files named ``h_*`` are held out: the rule fixes were drawn from the other files only, so their
 figure is the estimate for unseen mail.
 
-Two measurements: the rules alone (``mailproc.accuracy``: intent + classifier on subject and text),
+Two measurements: the rules alone (``tools.accuracy``: intent + classifier on subject and text),
 and the whole intake (``Inbound.handle``: guard on headers, sender policy, intent, classifier),
 where a message the guard refuses counts as not-a-ticket.
 """
@@ -18,10 +18,10 @@ import pytest
 from sqlalchemy import select
 
 from conftest import ROOT, write_config
-from mailproc.accuracy import Label, evaluate, read_labels
-from mailproc.classify import Classifier
-from mailproc.clock import WIB
-from mailproc.inbound import Inbound, Origin
+from tools.accuracy import Label, evaluate, read_labels
+from mailproc.intake.classify import Classifier
+from mailproc.core.clock import WIB
+from mailproc.intake.inbound import Inbound, Origin
 from mailproc.store.models import Ticket
 
 DATA = ROOT / "tests" / "data"
@@ -121,7 +121,7 @@ def test_no_non_request_becomes_an_urgent_categorised_ticket():
 
 @pytest.fixture
 def intake_desk(tmp_path, db_url, clock):
-    from mailproc.config import load_config
+    from mailproc.core.config import load_config
     from mailproc.desk import Desk
     clock.set(NOW)
     config = write_config(tmp_path, db_url, replace={'allowed_domains = ["lampungbaratkab.go.id"]': ADMITTED_DOMAINS})
@@ -161,7 +161,7 @@ def test_whole_intake_meets_the_floors(intake_desk, name):
 # -- the normalisation and rule features the blind set called for ---------------------------------
 
 def test_normaliser_drops_links_strips_nya_and_applies_several_word_aliases():
-    from mailproc.classify import Normaliser
+    from mailproc.intake.classify import Normaliser
     n = Normaliser({"ga": "tidak", "plg": "paling", "paling lambat": "tenggat", "tidak urgent": "tidak buru buru"})
     assert n.tokens("Kabelnya putus, ga urgent, plg lambat besok: https://x.id/a?b=1 www.y.id/c?") == \
         ["kabel", "putus", "tidak", "buru", "buru", "tenggat", "besok"]
@@ -170,7 +170,7 @@ def test_normaliser_drops_links_strips_nya_and_applies_several_word_aliases():
 
 def test_priority_rule_scoped_to_categories(tmp_path):
     import shutil
-    from mailproc.classify import RulesError
+    from mailproc.intake.classify import RulesError
     rules = tmp_path / "rules"
     shutil.copytree(RULES, rules)
     classifier = Classifier.load(rules)

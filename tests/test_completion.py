@@ -18,12 +18,12 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from conftest import REQUEST_BODY, ROOT, make_mail, write_config
-from mailproc.verification import export_berita_acara, verify_file
-from mailproc.dispositions import short_code
+from mailproc.documents.verification import export_berita_acara, verify_file
+from mailproc.chain.dispositions import short_code
 from mailproc.documents.signing import make_test_certificate, read_document_id, signature_status
-from mailproc.inbound import Inbound, Origin
+from mailproc.intake.inbound import Inbound, Origin
 from mailproc.store.models import Disposition, Document, OutboxMessage, Ticket
-from mailproc.verification import ExportError
+from mailproc.documents.verification import ExportError
 
 KADIS = "kadis@lampungbaratkab.go.id"
 KABID = "kabid.aptika@lampungbaratkab.go.id"
@@ -365,7 +365,7 @@ def test_stand_in_requester_and_prakom_asked_once(desk):
 @pytest.fixture
 def desk_without_pj(tmp_path, db_url, clock):
     """The shipped rules plus an OPD registered without a PJ; the requester also gets a copy."""
-    from mailproc.config import load_config
+    from mailproc.core.config import load_config
     from mailproc.desk import Desk
     rules = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", rules)

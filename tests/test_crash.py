@@ -8,7 +8,7 @@ mailbox exactly once, and kadis must hold exactly one disposition request per ti
 
 * ``test_random_sigkills``: kills at random moments (seeded; 0.05-1.0 s into each life).
 * ``test_sigkill_at_each_phase``: kills at a named point of the work, through the test-only hook
-  MAILPROC_CRASH_AT (see ``mailproc.crashpoints``), at a random passage of that point.
+  MAILPROC_CRASH_AT (see ``tools.crash``), at a random passage of that point.
 
 Runs on SQLite and PostgreSQL. MAILPROC_CRASH_N (default 200) sets the number of requests,
 MAILPROC_CRASH_KILLS (default 12) the random kills, MAILPROC_CRASH_SEED the randomness.

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import AGUS, OFFICERS, RAHMAT, ROOT, SITI
-from mailproc.config import ConfigError, Person
-from mailproc.decisions import REPORT_FIELDS, KeywordGrammar
-from mailproc.replies import extract_reply
+from mailproc.core.config import ConfigError, Person
+from mailproc.chain.decisions import REPORT_FIELDS, KeywordGrammar
+from mailproc.chain.replies import extract_reply
 
 REQUEST = (Path(__file__).parent / "data" / "replies" / "disposition_request.txt").read_text(encoding="utf-8")
 SENDER = "Layanan Jaringan Intra <layanan@lampungbaratkab.go.id>"

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from chain import KABID, KADIS, PRAKOM, RAHMAT, REPORT, reply_to
 from conftest import REQUEST_BODY, make_mail, write_config
-from mailproc.config import load_config
+from mailproc.core.config import load_config
 from mailproc.desk import Desk
-from mailproc.mailbox import MailboxDoor
+from mailproc.service.mailbox import MailboxDoor
 from mailproc.outbox.sender import deliver_due
 from mailproc.store.models import InboundMessage, Ticket
 
@@ -126,7 +126,7 @@ def test_whole_chain_by_replies_from_each_mailbox(live):
 
 def test_a_message_whose_handling_keeps_failing_is_quarantined(live, monkeypatch):
     desk, door, stack = live
-    from mailproc.inbound import Inbound
+    from mailproc.intake.inbound import Inbound
     original = Inbound._handle
 
     def failing(self, s, mail, origin):

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from chain import KABID, KADIS, PRAKOM, RAHMAT, reply_to
 from conftest import REQUEST_BODY, make_mail, write_config
-from mailproc.config import load_config
+from mailproc.core.config import load_config
 from mailproc.desk import Desk
-from mailproc.mailbox import MailboxDoor
+from mailproc.service.mailbox import MailboxDoor
 from mailproc.outbox.sender import deliver_due
 from mailproc.store.models import Event, Ticket
 

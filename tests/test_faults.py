@@ -24,12 +24,12 @@ import pytest
 from sqlalchemy import event, func, select
 
 from conftest import REQUEST_BODY, T0, make_mail, write_config
-from mailproc import service as service_module
-from mailproc.archive import Archive
-from mailproc.config import load_config
+from mailproc.service import loop as service_module
+from mailproc.store.archive import Archive
+from mailproc.core.config import load_config
 from mailproc.desk import Desk
-from mailproc.inbound import Inbound, Origin
-from mailproc.service import Service
+from mailproc.intake.inbound import Inbound, Origin
+from mailproc.service.loop import Service
 from mailproc.store.models import Attachment, InboundMessage, OutboxMessage, Ticket
 
 pytestmark = pytest.mark.mailstack
@@ -269,7 +269,7 @@ def test_smtp_down_for_minutes_through_tick(tmp_path, db_url, clock, clean_mails
     """`mailproc --now … tick` minute by minute while Postfix is stopped (test_outbox covers a dead port
     with deliver_due; this drives the CLI, checks the back-off spacing and that the admin's alert,
     queued while SMTP is down, goes out with the rest once it is back)."""
-    from mailproc.cli import main
+    from mailproc.cli.main import main
 
     stack = clean_mailstack
     desk = live_desk(tmp_path, db_url, clock, stack, **{"admin_after_failures = 5": "admin_after_failures = 3"})

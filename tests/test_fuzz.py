@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REQUEST_BODY, T0, make_mail, write_config
-from mailproc.parse import Mail, UnreadableMail, parse_mail
+from mailproc.mail.parse import Mail, UnreadableMail, parse_mail
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
@@ -104,10 +104,10 @@ def test_parse_mutated_real_messages(raw):
 
 @pytest.fixture(scope="module")
 def rules():
-    from mailproc.classify import Classifier
-    from mailproc.decisions import KeywordGrammar
-    from mailproc.guard import Guard
-    from mailproc.intent import IntentDetector
+    from mailproc.intake.classify import Classifier
+    from mailproc.chain.decisions import KeywordGrammar
+    from mailproc.intake.guard import Guard
+    from mailproc.intake.intent import IntentDetector
 
     rules_dir = ROOT / "rules"
     return {"guard": Guard.load(rules_dir, {"aptika@lampungbaratkab.go.id"}), "classifier": Classifier.load(rules_dir),
@@ -141,7 +141,7 @@ def test_classify_and_intent_take_any_text(rules, subject, text):
 @FAST
 @given(text=texty, html=st.one_of(st.none(), texty))
 def test_extract_reply_takes_any_text(text, html):
-    from mailproc.replies import extract_reply
+    from mailproc.chain.replies import extract_reply
 
     assert isinstance(extract_reply(text, html), str)
 
@@ -149,7 +149,7 @@ def test_extract_reply_takes_any_text(text, html):
 @FAST
 @given(text=texty, step=st.sampled_from(["kadis", "kabid", "prakom", "officer", "pj"]), on_hold=st.booleans())
 def test_grammar_reads_any_text(rules, text, step, on_hold):
-    from mailproc.config import Person
+    from mailproc.core.config import Person
 
     officers = [Person(name="Rahmat Hidayat, A.Md.", nip="199205142019031007",
                        email="rahmat.hidayat@lampungbaratkab.go.id")]
@@ -159,8 +159,8 @@ def test_grammar_reads_any_text(rules, text, step, on_hold):
 
 @pytest.fixture(scope="module")
 def sqlite_desk(tmp_path_factory):
-    from mailproc.clock import Clock
-    from mailproc.config import load_config
+    from mailproc.core.clock import Clock
+    from mailproc.core.config import load_config
     from mailproc.desk import Desk
     from mailproc.store.db import upgrade
 
@@ -173,7 +173,7 @@ def sqlite_desk(tmp_path_factory):
 @settings(max_examples=max(EXAMPLES * 4 // 5, 1), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=mutated())
 def test_inbound_handles_any_mutation(sqlite_desk, raw):
-    from mailproc.inbound import Inbound, Origin
+    from mailproc.intake.inbound import Inbound, Origin
 
     result = Inbound(sqlite_desk).handle(raw, Origin("ingest"))
     assert result.outcome in {"ticket", "followup", "ignored", "quarantined", "duplicate"} and result.reason

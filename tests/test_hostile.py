@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 import hostile_gen
 from conftest import REQUEST_BODY, make_mail, write_config
-from mailproc.inbound import Inbound, Origin
+from mailproc.intake.inbound import Inbound, Origin
 from mailproc.store.models import Attachment, InboundMessage, OutboxMessage, Ticket
 
 CORPUS = Path(__file__).parent / "data" / "hostile" / "corpus"
@@ -217,7 +217,7 @@ def _check_duplicates_and_text(desk, inbound, results, generated) -> None:
 
 
 def test_attachment_limits_come_from_config(tmp_path, desk):
-    from mailproc.config import load_config
+    from mailproc.core.config import load_config
     from mailproc.desk import Desk
 
     limited = Desk(load_config(write_config(tmp_path, desk.config.database_url, replace={
@@ -244,10 +244,10 @@ MEMORY_PROBE = textwrap.dedent("""
     import json, sys
     sys.path.insert(0, {tests!r})
     from conftest import T0, make_mail
-    from mailproc.clock import Clock
-    from mailproc.config import load_config
+    from mailproc.core.clock import Clock
+    from mailproc.core.config import load_config
     from mailproc.desk import Desk
-    from mailproc.inbound import Inbound, Origin
+    from mailproc.intake.inbound import Inbound, Origin
 
     desk = Desk(load_config({config!r}), Clock(T0))
     warm = make_mail("warm@diskes.lampungbaratkab.go.id", "Internet mati", "Mohon bantuan, internet mati.",
@@ -322,6 +322,6 @@ def test_an_encoded_word_with_a_nul_in_its_charset_is_read_not_crashed(desk):
            b"Message-ID: <nul-charset@diskes.lampungbaratkab.go.id>\r\n"
            b"Subject: =?\x00\x80ISO-8859-1?Q?Internet_mati_di_ruang_Fouch=E9?=\r\n\r\n"
            b"Mohon dicek, internet di ruang TU mati sejak pagi.\r\n")
-    from mailproc.parse import parse_mail
+    from mailproc.mail.parse import parse_mail
     assert "Internet" in parse_mail(raw).subject
     assert Inbound(desk).handle(raw, Origin("ingest")).outcome == "ticket"

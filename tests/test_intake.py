@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from conftest import REQUEST_BODY, make_mail, write_config
-from mailproc.inbound import Inbound, Origin
+from mailproc.intake.inbound import Inbound, Origin
 from mailproc.store.models import InboundMessage, OutboxMessage, Ticket
 
 REQUESTER = "umum@diskes.lampungbaratkab.go.id"
@@ -100,7 +100,7 @@ def test_not_a_request_is_recorded_and_listed(desk, tmp_path):
                          capture_output=True, text=True, check=True).stdout
     listed = json.loads(out)
     assert listed[0]["outcome"] == "ignored" and listed[0]["reason"].startswith("not_a_request")
-    from mailproc.promote import promote
+    from mailproc.intake.promote import promote
     code = promote(desk, listed[0]["id"])
     assert code == "JIP-2026-0001" and len(outbox_to(desk, "it@rsud.lampungbaratkab.go.id")) == 1
 
@@ -133,7 +133,7 @@ def test_attachment_limits_are_explained(desk):
 
 
 def test_rate_limit_explains_once(desk, tmp_path):
-    from mailproc.config import load_config
+    from mailproc.core.config import load_config
     from mailproc.desk import Desk
     limited = Desk(load_config(write_config(tmp_path, desk.config.database_url, replace={
         "max_requests_per_sender_per_hour = 20": "max_requests_per_sender_per_hour = 2"})), desk.clock)

@@ -19,10 +19,10 @@ from sqlalchemy import func, select
 
 from chain import outbox
 from conftest import REQUEST_BODY, T0, make_mail, write_config
-from mailproc.config import load_config
+from mailproc.core.config import load_config
 from mailproc.desk import Desk
-from mailproc.inbound import Inbound, Origin
-from mailproc.mailbox import MailboxDoor
+from mailproc.intake.inbound import Inbound, Origin
+from mailproc.service.mailbox import MailboxDoor
 from mailproc.outbox.sender import deliver_due
 from mailproc.store.models import InboundMessage, OutboxMessage, Ticket
 
@@ -156,7 +156,7 @@ def test_flood_is_rate_limited_with_one_explanation(desk, clock, capsys):
           f"({limit} acknowledgements + {len(explanations)} explanation)")
 
     # Every message of the flood is kept and listed.
-    from mailproc.cli import main
+    from mailproc.cli.main import main
     capsys.readouterr()
     assert main(["--config", str(desk.config.path), "messages", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)

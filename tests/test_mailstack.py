@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from imapclient import IMAPClient
 
-from mailproc import mailstack
-from mailproc.mailstack import (
+from tools import mailstack
+from tools.mailstack import (
     DEFAULT_PASSWORD,
     DEFAULT_USERS,
     DOMAIN,
@@ -196,7 +196,7 @@ def test_cli_status_reads_the_ports_of_the_last_start(stack: MailStack) -> None:
         [
             sys.executable,
             "-m",
-            "mailproc.mailstack",
+            "tools.mailstack",
             "status",
             "--workdir",
             str(stack.workdir),

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from chain import outbox
 from conftest import REQUEST_BODY, free_port, make_mail, write_config
-from mailproc.config import load_config
+from mailproc.core.config import load_config
 from mailproc.desk import Desk
-from mailproc.inbound import Inbound, Origin
+from mailproc.intake.inbound import Inbound, Origin
 from mailproc.outbox.sender import claim, deliver_due, recover_stale
 from mailproc.store.models import OutboxMessage
 

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from conftest import REQUEST_BODY, make_mail
-from mailproc.inbound import Inbound
-from mailproc.pipe import PipeServer, ServiceUnavailable, hand_over
+from mailproc.intake.inbound import Inbound
+from mailproc.service.pipe import PipeServer, ServiceUnavailable, hand_over
 
 
 def ingest(desk, raw: bytes) -> subprocess.CompletedProcess:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from mailproc.registry import OpdRegistry, RegistryError
+from mailproc.intake.registry import OpdRegistry, RegistryError
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from mailproc import replies
-from mailproc.replies import extract_reply, reply_html_to_text, register_indonesian_language
+from mailproc.chain import replies
+from mailproc.chain.replies import extract_reply, reply_html_to_text, register_indonesian_language
 
 CORPUS = Path(__file__).parent / "data" / "replies" / "corpus"
 

@@ -13,8 +13,8 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT, read_typed as read
-from mailproc.config import load_config
-from mailproc.reply_eval import STEPS, evaluate, load_labels
+from mailproc.core.config import load_config
+from tools.reply_eval import STEPS, evaluate, load_labels
 
 FOLDER = ROOT / "tests" / "data" / "replies_blind"
 # Measured on this set: 133/154 (86.4 %) before the fixes it revealed, 152/154 (98.7 %) after.
@@ -87,7 +87,7 @@ def test_the_measure_counts_a_wrong_label_and_a_forged_token(tmp_path):
 
 # -- the general causes the set revealed, each with wording that is not in the set ------------------
 
-from mailproc.replies import extract_reply  # noqa: E402
+from mailproc.chain.replies import extract_reply  # noqa: E402
 
 
 @pytest.mark.parametrize("attribution", [
@@ -102,7 +102,7 @@ def test_an_attribution_wrapped_by_webmail_is_not_typed_text(attribution):
 
 
 def test_an_html_only_reply_is_read_from_its_html_not_its_rendering():
-    from mailproc.parse import parse_mail
+    from mailproc.mail.parse import parse_mail
     html = ('<div>Tugaskan:</div><ol><li>Siti</li><li>Agus</li></ol><div id="appendonsend"></div><hr>'
             '<div id="divRplyFwdMsg"><b>Dari:</b> Aptika<br><b>Perihal:</b> Mohon disposisi</div><div>TOLAK &lt;alasan&gt;</div>')
     mail = parse_mail(("From: prakom@lampungbaratkab.go.id\r\nSubject: RE: Mohon disposisi\r\nMIME-Version: 1.0\r\n"

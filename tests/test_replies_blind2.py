@@ -14,8 +14,8 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT, read_typed as read
-from mailproc.config import load_config
-from mailproc.reply_eval import STEPS, evaluate, load_labels
+from mailproc.core.config import load_config
+from tools.reply_eval import STEPS, evaluate, load_labels
 
 FOLDER = ROOT / "tests" / "data" / "replies_blind2"
 # Floors a mail's worth below the measured figures. Set 2: 128/136 (94.1 %) before the fixes it

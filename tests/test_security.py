@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from chain import outbox, reply_to
 from conftest import REQUEST_BODY, ROOT, make_mail, write_config
-from mailproc.inbound import Inbound, Origin
+from mailproc.intake.inbound import Inbound, Origin
 from mailproc.store.models import Event, Ticket
 
 SERVICE = "aptika@lampungbaratkab.go.id"
@@ -125,7 +125,7 @@ def tls_config(directory: Path, db_url: str, stack, imap: dict[str, str], smtp: 
 
 
 def check(capsys, config: Path) -> tuple[int, dict[str, str]]:
-    from mailproc.cli import main
+    from mailproc.cli.main import main
     capsys.readouterr()
     code = main(["--config", str(config), "check"])
     lines = capsys.readouterr().out.splitlines()
@@ -162,7 +162,7 @@ def test_tls_without_the_ca_is_refused_clearly(tmp_path, db_url, mailstack, caps
 
 @pytest.mark.mailstack
 def test_mail_flows_over_tls(tmp_path, db_url, clean_mailstack, capsys):
-    from mailproc.cli import main
+    from mailproc.cli.main import main
     stack = clean_mailstack
     ca = f'"{stack.ca_file}"'
     config = tls_config(tmp_path, db_url, stack, {"security": '"ssl"', "ca_file": ca, "port": str(stack.imaps_port)},

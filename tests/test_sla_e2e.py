@@ -12,13 +12,13 @@ import pytest
 
 from chain import KABID, KADIS, reply_to
 from conftest import REQUEST_BODY, make_mail, write_config
-from mailproc.clock import WIB
-from mailproc.config import load_config
+from mailproc.core.clock import WIB
+from mailproc.core.config import load_config
 from mailproc.desk import Desk
-from mailproc.mailbox import MailboxDoor
+from mailproc.service.mailbox import MailboxDoor
 from mailproc.outbox.sender import deliver_due
-from mailproc.service import tick
-from mailproc.tickets import find_by_code
+from mailproc.service.loop import tick
+from mailproc.store.tickets import find_by_code
 
 pytestmark = pytest.mark.mailstack
 SERVICE = "aptika@lampungbaratkab.go.id"

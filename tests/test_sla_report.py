@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from mailproc.clock import WIB
+from mailproc.core.clock import WIB
 from mailproc.sla.report import build_report, write_monthly_report
 from mailproc.sla.status import ticket_sla
 from mailproc.store.models import Disposition, Event, Heartbeat, InboundMessage, Ticket

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailproc.sla.calendar import WorkingCalendar
-from mailproc.sla.targets import (
+from mailproc.worktime.calendar import WorkingCalendar
+from mailproc.worktime.targets import (
     SlaRulesError,
     SlaTargets,
     UnknownTargetError,

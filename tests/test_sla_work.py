@@ -8,10 +8,10 @@ from sqlalchemy import delete, select
 
 from chain import KABID, KADIS, PRAKOM, RAHMAT, REQUESTER, answer, last_to, outbox, parsed, plain, reply_to, ticket
 from conftest import REQUEST_BODY, T0, make_mail
-from mailproc.clock import WIB
+from mailproc.core.clock import WIB
 from mailproc.desk import Desk
-from mailproc.inbound import Inbound, Origin
-from mailproc.service import tick
+from mailproc.intake.inbound import Inbound, Origin
+from mailproc.service.loop import tick
 from mailproc.sla import reminders
 from mailproc.sla.work import heartbeat, send_digest
 from mailproc.store.models import Assignment, Disposition, Heartbeat, SlaNotice, Ticket

@@ -39,7 +39,7 @@ def test_unmigrated_database_is_refused(tmp_path):
 
 def test_ticket_codes_gapless_under_concurrency(desk):
     from conftest import REQUEST_BODY, make_mail
-    from mailproc.inbound import Inbound, Origin
+    from mailproc.intake.inbound import Inbound, Origin
 
     inbound = Inbound(desk)
     errors = []

@@ -6,7 +6,7 @@ import pytest
 from chain import (KABID, KADIS, PRAKOM, RAHMAT, REPORT, REQUESTER, SITI, answer, last_to, outbox, plain, reply_to,
                    ticket)
 from conftest import REQUEST_BODY, make_mail
-from mailproc.inbound import Inbound, Origin
+from mailproc.intake.inbound import Inbound, Origin
 
 
 @pytest.fixture
@@ -139,7 +139,7 @@ def test_missing_report_fields_are_asked_for_and_kept(opened):
 
 def test_delegate_acts_for_the_kadis(tmp_path, db_url, clock):
     from conftest import write_config
-    from mailproc.config import load_config
+    from mailproc.core.config import load_config
     from mailproc.desk import Desk
     desk = Desk(load_config(write_config(tmp_path, db_url, replace={
         'email = "kadis@lampungbaratkab.go.id"\ndelegates = []':

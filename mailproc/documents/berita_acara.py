@@ -29,8 +29,8 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from mailproc.catalogue import CATEGORIES  # the form's "Kebutuhan" options
-from mailproc.documents.dates import WIB, format_date, format_long_date
+from mailproc.core.catalogue import CATEGORIES  # the form's "Kebutuhan" options
+from mailproc.core.dates import WIB, format_date, format_long_date
 from mailproc.documents.identity import META_TICKET_ID, META_VERIFICATION_CODE, META_VERSION
 
 TEMPLATE_NAME = "berita_acara.html"

@@ -31,7 +31,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from mailproc.certificates import make_ca, make_leaf
+from mailproc.documents.certificates import make_ca, make_leaf
 from mailproc.documents.identity import META_TICKET_ID, META_VERIFICATION_CODE, META_VERSION
 
 log = logging.getLogger(__name__)

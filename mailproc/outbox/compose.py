@@ -19,9 +19,9 @@ from typing import Any, Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from mailproc.clock import WIB, Clock
-from mailproc.documents.dates import format_long_date
-from mailproc.config import Config
+from mailproc.core.clock import Clock
+from mailproc.core.dates import format_long_date, format_moment
+from mailproc.core.config import Config
 from mailproc.store.models import OUT_PENDING, OutboxMessage
 
 
@@ -77,12 +77,6 @@ class FileToAttach:
     filename: str
     content_type: str
     data: bytes
-
-
-def format_moment(moment) -> str:
-    """``Jumat, 27 November 2026 pukul 10.15 WIB``."""
-    local = moment.astimezone(WIB)
-    return f"{format_long_date(local)} pukul {local:%H.%M} WIB"
 
 
 class Composer:

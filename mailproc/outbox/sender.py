@@ -22,7 +22,9 @@ from typing import Protocol
 
 from sqlalchemy import func, select, update
 
-from mailproc.workers import worker_gone
+from mailproc.core.checkpoints import checkpoint
+from mailproc.core.workers import worker_gone
+from mailproc.mail.imap import MailboxUnavailable, connect
 from mailproc.store.models import OUT_FAILED, OUT_PENDING, OUT_SENDING, OUT_SENT, OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -180,8 +182,6 @@ def recover_stale(desk, stale_after: timedelta = STALE_AFTER) -> int:
              or r.claimed_at < now - stale_after]
     if not stuck:
         return 0
-    from mailproc.mailbox import MailboxUnavailable
-
     try:
         sent_ids = _found_in_sent_copy(desk, [r.message_id for r in stuck])
     except MailboxUnavailable as exc:
@@ -211,8 +211,6 @@ def _found_in_sent_copy(desk, message_ids: list[str]) -> set[str] | None:
     """Which of these Message-IDs are in the Sent folder; None when there is no sent copy to ask."""
     if not desk.config.smtp.sent_copy or desk.config.smtp.transport != "smtp":
         return None
-    from mailproc.mailbox import connect
-
     client = connect(desk.config.imap)
     found = set()
     try:
@@ -243,6 +241,7 @@ def deliver_due(desk, limit: int = 500, transport: Transport | None = None) -> D
                 row = pending[0]
                 try:
                     transport.send(row, sender)
+                    checkpoint("send")
                 except PermanentFailure as exc:
                     _record(desk, row, failed=str(exc), permanent=True)
                     report.failed += 1

@@ -35,11 +35,15 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from mailproc.catalogue import category_or_default
-from mailproc.documents.dates import format_working_time
+from mailproc.core.catalogue import category_or_default
+from mailproc.core.dates import format_working_time
 from mailproc.store.db import upsert_insert
 from mailproc.store.models import Disposition, SlaNotice, Ticket
-from mailproc.workflow import STEP_OF_STATUS, holder_addresses
+from mailproc.chain import notify
+from mailproc.chain.dispositions import short_code
+from mailproc.chain.people import holder_addresses
+from mailproc.chain.states import STEP_OF_STATUS
+from mailproc.store.tickets import record
 
 STATUS_OF_STEP = {step: status for status, step in STEP_OF_STATUS.items()}
 # Escalation at a step's deadline: (to, cc) by role; "officer" means the ticket's assigned officers.
@@ -247,12 +251,9 @@ def _addresses(desk, ticket: Ticket, roles) -> list[str]:
 
 
 def _mail(desk, s: Session, ticket: Ticket, disposition: Disposition, step: str, notice: Notice) -> None:
-    from mailproc import notify
-    from mailproc.dispositions import short_code
-    from mailproc.tickets import record
 
     cal, now = desk.calendar, desk.clock.now()
-    context = {**notify._ticket_context(desk, ticket), "step": step, "notice": notice,
+    context = {**notify.ticket_context(desk, ticket), "step": step, "notice": notice,
                "code": short_code(disposition.token), "due_at": ticket.due_at,
                "holder": desk.config.roles.get(step), "assignees": list(ticket.assignees),
                "officers": desk.config.officers,
@@ -263,7 +264,7 @@ def _mail(desk, s: Session, ticket: Ticket, disposition: Disposition, step: str,
     service = desk.config.service.address
     if notice.kind == "remind":
         to = _addresses(desk, ticket, [step])
-        notify._send(desk, s, "sla_reminder", to, context, kind=f"sla_remind_{step}", ticket=ticket,
+        notify.send(desk, s, "sla_reminder", to, context, kind=f"sla_remind_{step}", ticket=ticket,
                      answering=False, **thread)
         record(s, ticket, now, service, "sla_reminder", f"pengingat ({notice.label}) ke {', '.join(to)}",
                data={"key": notice.key})
@@ -271,13 +272,13 @@ def _mail(desk, s: Session, ticket: Ticket, disposition: Disposition, step: str,
         to_roles, cc_roles = ESCALATION[step]
         to = _addresses(desk, ticket, to_roles)
         cc = [a for a in _addresses(desk, ticket, cc_roles) if a not in to]
-        notify._send(desk, s, "sla_escalation", to, {**context, "to_roles": to_roles, "cc": cc},
+        notify.send(desk, s, "sla_escalation", to, {**context, "to_roles": to_roles, "cc": cc},
                      cc=cc, kind=f"sla_escalate_{step}", ticket=ticket, answering=False, **thread)
         record(s, ticket, now, service, "sla_escalation", f"batas waktu {step} terlewati; eskalasi ke {', '.join(to)}",
                data={"key": notice.key, "cc": cc})
     else:
         hold = _last_hold(ticket)
-        notify._send(desk, s, "sla_requester_status", [ticket.requester_email], {**context, "last_hold": hold},
+        notify.send(desk, s, "sla_requester_status", [ticket.requester_email], {**context, "last_hold": hold},
                      kind="sla_requester_status", ticket=ticket, in_reply_to=ticket.message_id, answering=False)
         record(s, ticket, now, service, "sla_requester_status", "pemohon diberi kabar: target penyelesaian terlewati",
                data={"key": notice.key})

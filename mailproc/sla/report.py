@@ -27,9 +27,9 @@ import jinja2
 from markupsafe import Markup
 from sqlalchemy import func, select
 
-from mailproc.catalogue import CATEGORIES as CATALOGUE
-from mailproc.clock import WIB
-from mailproc.documents.dates import MONTH_NAMES, format_date, format_long_date, format_working_time
+from mailproc.core.catalogue import CATEGORIES as CATALOGUE
+from mailproc.core.clock import WIB
+from mailproc.core.dates import MONTH_NAMES, format_date, format_long_date, format_working_time
 from mailproc.sla.status import STEPS, StepTiming, step_timings
 from mailproc.store.models import Disposition, Event, Heartbeat, InboundMessage, Ticket
 
@@ -364,7 +364,7 @@ def render_pdf(templates_dir: Path, report: MonthlyReport, cal) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from mailproc.documents.berita_acara import TemplateURLFetcher
+    from mailproc.documents.berita_acara import TemplateURLFetcher   # start-up: WeasyPrint, only for the PDF
 
     root = Path(templates_dir).resolve()
     fetcher = TemplateURLFetcher(root)

@@ -15,13 +15,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
-from mailproc.catalogue import category_or_default
-from mailproc.clock import WIB
-from mailproc.sla.targets import deadline_with_pauses
+from mailproc.core.catalogue import category_or_default
+from mailproc.core.clock import WIB
+from mailproc.worktime.targets import deadline_with_pauses
 from mailproc.store.models import Disposition, InboundMessage, Ticket
-from mailproc.workflow import STEP_OF_STATUS
+from mailproc.chain.states import SLA_STEPS as STEPS, STEP_OF_STATUS
 
-STEPS = ("registration", "kadis", "kabid", "prakom", "resolution")
 CURRENT_STEP = {status: "resolution" if step == "officer" else step for status, step in STEP_OF_STATUS.items()}
 ENDING = ("hold", "superseded", None)     # decisions that do not finish a step
 EPSILON = 1e-6                           # working minutes; float noise of the calendar's arithmetic

@@ -16,7 +16,10 @@ from sqlalchemy import func, select
 from mailproc.sla.reminders import claim, send_due_notices
 from mailproc.store.db import upsert_insert
 from mailproc.store.models import Heartbeat, Ticket
-from mailproc.workflow import STEP_OF_STATUS
+from mailproc.chain import notify
+from mailproc.chain.states import OPEN_STATUSES, STEP_OF_STATUS, STEP_TITLES
+from mailproc.outbox.compose import FileToAttach
+from mailproc.store.models import SlaNotice
 
 OPEN_STEPS = tuple(STEP_OF_STATUS)   # the statuses whose step is running
 DIGEST_LIST_LIMIT = 40
@@ -72,15 +75,13 @@ def send_digest(desk) -> str:
         if not claim(s, key, "digest", cal.working_day_start(today), now):
             return f"digest: already sent for {today}"
         context = digest_context(desk, s, today, now)
-        from mailproc import notify
         to = [desk.config.roles["kabid"].email, desk.config.roles["prakom"].email]
-        notify._send(desk, s, "sla_digest", to, {**context, "step_titles": notify.STEP_TITLES},
+        notify.send(desk, s, "sla_digest", to, {**context, "step_titles": STEP_TITLES},
                      kind="sla_digest", ticket=None, answering=False)
     return f"digest: sent for {today} ({context['open_count']} open, {context['breached_count']} breached)"
 
 
 def digest_context(desk, s, today: date, now: datetime) -> dict:
-    from mailproc.workflow import OPEN_STATUSES
 
     cal = desk.calendar
     day_end = cal.working_day_end(today)
@@ -135,12 +136,9 @@ def send_monthly_report(desk) -> str:
     month = previous_month(today)
     key = f"monthly_report:{month}"
     with desk.sessions() as s:
-        from mailproc.store.models import SlaNotice
         if s.scalar(select(SlaNotice.id).where(SlaNotice.key == key)) is not None:
             return f"monthly_report: {month} already sent"
-    from mailproc.outbox.compose import FileToAttach
-    from mailproc.sla.report import month_title, write_monthly_report
-    from mailproc import notify
+    from mailproc.sla.report import month_title, write_monthly_report   # start-up: the report's renderer, once a month
 
     paths = write_monthly_report(desk, month, desk.storage / "reports")
     files = [FileToAttach(p.name, _content_type(p), p.read_bytes()) for p in paths]
@@ -148,7 +146,7 @@ def send_monthly_report(desk) -> str:
         if not claim(s, key, "monthly_report", now, now):
             return f"monthly_report: {month} already sent"
         to = [desk.config.roles["kadis"].email, desk.config.roles["kabid"].email]
-        notify._send(desk, s, "sla_report", to, {"month": month, "month_name": month_title(month),
+        notify.send(desk, s, "sla_report", to, {"month": month, "month_name": month_title(month),
                                                   "files": [p.name for p in paths]},
                      kind="sla_report", ticket=None, attachments=files, answering=False)
     return f"monthly_report: {month} sent ({', '.join(p.name for p in paths)})"

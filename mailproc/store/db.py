@@ -6,17 +6,24 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
+
+from mailproc.core.errors import AdminError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision in migrations/versions; a test keeps the two in step.
 SCHEMA_REVISION = "0002"
 
 
-class NotMigrated(Exception):
+class NotMigrated(AdminError):
     """The database is missing or behind the code's schema."""
+
+
+def safe_url(url: str) -> str:
+    """The database URL as it may be shown: without its password."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def make_engine(url: str) -> Engine:

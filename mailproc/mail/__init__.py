@@ -1,0 +1,1 @@
+"""Mail as data: parsing, HTML as text, the raw-bytes check, the IMAP connection."""
