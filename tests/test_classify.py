@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tools.accuracy import evaluate, main as accuracy_main, read_message
-from mailproc.intake.classify import Classifier, Normaliser, RulesError, split_zones
+from mailproc.intake.classify import Classifier
+from mailproc.intake.textrules import Normaliser, RulesError, split_zones
 from mailproc.intake.intent import IntentDetector
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -161,7 +161,7 @@ def test_whole_intake_meets_the_floors(intake_desk, name):
 # -- the normalisation and rule features the blind set called for ---------------------------------
 
 def test_normaliser_drops_links_strips_nya_and_applies_several_word_aliases():
-    from mailproc.intake.classify import Normaliser
+    from mailproc.intake.textrules import Normaliser
     n = Normaliser({"ga": "tidak", "plg": "paling", "paling lambat": "tenggat", "tidak urgent": "tidak buru buru"})
     assert n.tokens("Kabelnya putus, ga urgent, plg lambat besok: https://x.id/a?b=1 www.y.id/c?") == \
         ["kabel", "putus", "tidak", "buru", "buru", "tenggat", "besok"]
@@ -170,7 +170,7 @@ def test_normaliser_drops_links_strips_nya_and_applies_several_word_aliases():
 
 def test_priority_rule_scoped_to_categories(tmp_path):
     import shutil
-    from mailproc.intake.classify import RulesError
+    from mailproc.intake.textrules import RulesError
     rules = tmp_path / "rules"
     shutil.copytree(RULES, rules)
     classifier = Classifier.load(rules)

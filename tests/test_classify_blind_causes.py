@@ -59,7 +59,7 @@ def test_a_forward_is_judged_by_the_forwarders_words(detector):
 
 def test_decisive_is_only_for_not_request_targets(tmp_path):
     import shutil
-    from mailproc.intake.classify import RulesError
+    from mailproc.intake.textrules import RulesError
     rules = tmp_path / "rules"
     shutil.copytree(RULES, rules)
     text = (rules / "intent.toml").read_text(encoding="utf-8")
@@ -72,7 +72,7 @@ def test_decisive_is_only_for_not_request_targets(tmp_path):
 # -- the third set ----------------------------------------------------------------------------------
 
 def test_a_legal_footer_is_not_read():
-    from mailproc.intake.classify import split_zones
+    from mailproc.intake.textrules import split_zones
     zones = split_zones("Laporan", "Jaringan sudah normal.\n\nSalam\n\nPERHATIAN: E-mail ini hanya ditujukan untuk "
                         "penerima.\nApabila Anda menerima email ini karena kesalahan, mohon hapus.\n\nThink before you print")
     assert zones.newest.split() == ["Jaringan", "sudah", "normal.", "Salam"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mailproc.intake.classify import (
+from mailproc.intake.textrules import (
     ZONE_DEFAULTS,
     ZONE_FORWARDED,
     ZONE_NEWEST,

@@ -30,7 +30,8 @@ from sqlalchemy import func, select
 from mailproc.core.catalogue import CATEGORIES as CATALOGUE
 from mailproc.core.clock import WIB
 from mailproc.core.dates import MONTH_NAMES, format_date, format_long_date, format_working_time
-from mailproc.sla.status import STEPS, StepTiming, step_timings
+from mailproc.chain.states import SLA_STEPS as STEPS
+from mailproc.sla.status import StepTiming, step_timings
 from mailproc.store.models import Disposition, Event, Heartbeat, InboundMessage, Ticket
 
 TEMPLATE_NAME = "sla_report.html"

@@ -19,7 +19,7 @@ from mailproc.core.catalogue import category_or_default
 from mailproc.core.clock import WIB
 from mailproc.worktime.targets import deadline_with_pauses
 from mailproc.store.models import Disposition, InboundMessage, Ticket
-from mailproc.chain.states import SLA_STEPS as STEPS, STEP_OF_STATUS
+from mailproc.chain.states import STEP_OF_STATUS
 
 CURRENT_STEP = {status: "resolution" if step == "officer" else step for status, step in STEP_OF_STATUS.items()}
 ENDING = ("hold", "superseded", None)     # decisions that do not finish a step

@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
+from mailproc.store.db import make_engine
+
 FORMAT = "1"
 MANIFEST = "MANIFEST"
 SQLITE_NAME = "database.sqlite3"
@@ -335,7 +337,6 @@ def _version_of_num(num: int) -> str:
 def _pg_engine(url: str):
     from sqlalchemy.engine import make_url
 
-    from mailproc.store.db import make_engine
     u = make_url(url)
     if u.drivername == "postgresql":
         u = u.set(drivername="postgresql+psycopg")
