@@ -122,6 +122,10 @@ class Ticket(Base):
     report: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     rating: Mapped[int | None] = mapped_column(Integer)
     rating_comment: Mapped[str | None] = mapped_column(Text)
+    letter: Mapped[dict[str, Any] | None] = mapped_column(JSON)   # the attached letter's facts (show --json)
+    channel: Mapped[str] = mapped_column(String(20), default="email", server_default="email")
+    entered_by: Mapped[str | None] = mapped_column(String(320))   # staff who entered it (ATAS NAMA)
+    contact: Mapped[str | None] = mapped_column(Text)             # the named contact of an entered request
     events: Mapped[list["Event"]] = relationship(back_populates="ticket", order_by="Event.id",
                                                  cascade="all, delete-orphan")
     assignees: Mapped[list["Assignment"]] = relationship(back_populates="ticket", order_by="Assignment.id",
@@ -155,6 +159,7 @@ class Disposition(Base):
     decided_at: Mapped[datetime | None]
     decision: Mapped[str | None] = mapped_column(String(20))
     decided_by: Mapped[str | None] = mapped_column(String(320))
+    sent_to: Mapped[str | None] = mapped_column(String(320))   # the holder the request was mailed to
 
 
 class Assignment(Base):
@@ -241,3 +246,28 @@ class Document(Base):
     signed: Mapped[bool] = mapped_column(Boolean, default=False)
     superseded: Mapped[bool] = mapped_column(Boolean, default=False)
     __table_args__ = (UniqueConstraint("ticket_id", "version", name="uq_document_version"),)
+
+
+class SenderRegistration(Base):
+    """An address outside the registry, asked about (pending), then registered for an OPD or refused."""
+    __tablename__ = "sender_registrations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    address: Mapped[str] = mapped_column(String(320), index=True)
+    status: Mapped[str] = mapped_column(String(12))          # pending | registered | refused
+    opd_key: Mapped[str | None] = mapped_column(String(64))
+    guessed_opd: Mapped[str | None] = mapped_column(String(64))
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    message_id: Mapped[str] = mapped_column(String(1000), index=True)
+    requested_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[str | None] = mapped_column(String(320))
+
+
+class Health(Base):
+    """What the service last knew of a part of the world (the mailbox, the outbox): for `status`."""
+    __tablename__ = "health"
+    name: Mapped[str] = mapped_column(String(400), primary_key=True)
+    ok_at: Mapped[datetime | None]
+    failing_since: Mapped[datetime | None]
+    error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime]
