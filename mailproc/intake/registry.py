@@ -1,12 +1,17 @@
 """The OPD registry (``rules/opd.toml``): which agency a sender belongs to, and its penanggung jawab.
 
 Lookup order: an exact address (listed by an OPD, or the address of its penanggung jawab) beats a
-domain; a domain also covers its subdomains, and the longest registered domain wins.
+domain; a domain also covers its subdomains, and the longest registered domain wins. By name
+(``find``: an OPD a person names, or the agency printed in a letter's letterhead): the key, the
+name, the abbreviation in its brackets and the ``aliases``, whatever the case, punctuation or a
+leading "Dinas"/"Badan"/"Kantor"; failing an exact match, the close ones (OCR, typing).
 """
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.utils import parseaddr
@@ -41,6 +46,13 @@ class Opd:
     addresses: tuple[str, ...]
     domains: tuple[str, ...]
     pj: ResponsiblePerson | None
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        """Every way to name it: key, name, the name without its bracketed abbreviation, that
+        abbreviation, the aliases."""
+        bracketed = _BRACKETED.findall(self.name)
+        return (self.key, self.name, _BRACKETED.sub(" ", self.name), *bracketed, *self.aliases)
 
 
 def normalise_address(address: str) -> str:
@@ -59,6 +71,10 @@ class OpdRegistry:
                 self._by_address.setdefault(address, opd)
             for domain in opd.domains:
                 self._by_domain[domain] = opd
+        self._by_name: dict[str, list[Opd]] = {}
+        for opd in opds:
+            for form in {_name_form(n) for n in opd.names()} - {""}:
+                self._by_name.setdefault(form, []).append(opd)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -96,6 +112,17 @@ class OpdRegistry:
                 return opd
         return None
 
+    def find(self, text: str, cutoff: float = 0.85) -> list[Opd]:
+        """The OPDs ``text`` names: the exact matches, else the close ones, best first."""
+        form = _name_form(text)
+        if not form:
+            return []
+        exact = self._by_name.get(form)
+        if exact:
+            return list(dict.fromkeys(exact))
+        close = difflib.get_close_matches(form, list(self._by_name), n=5, cutoff=cutoff)
+        return list(dict.fromkeys(opd for name in close for opd in self._by_name[name]))
+
     def get(self, key: str) -> Opd | None:
         return self._opds.get(key)
 
@@ -126,7 +153,7 @@ def _read_opd(path: Path, key: str, raw: Any) -> Opd:
         raise RegistryError(f"{where}: key must be lowercase letters, digits, '-' or '_'")
     if not isinstance(raw, dict):
         raise RegistryError(f"{where}: must be a table")
-    unknown = set(raw) - {"name", "addresses", "domains", "pj", "note"}
+    unknown = set(raw) - {"name", "addresses", "domains", "pj", "note", "aliases"}
     if unknown:
         raise RegistryError(f"{where}.{sorted(unknown)[0]}: unknown key")
     name = _string(raw.get("name"), f"{where}.name")
@@ -149,7 +176,21 @@ def _read_opd(path: Path, key: str, raw: Any) -> Opd:
         if not _ADDRESS.match(email):
             raise RegistryError(f"{where}.pj.email: not an email address: {email!r}")
         pj = ResponsiblePerson(_string(praw.get("name"), f"{where}.pj.name"), nip, email)
-    return Opd(key, name, addresses, domains, pj)
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise RegistryError(f"{where}.aliases: must be a list of names")
+    return Opd(key, name, addresses, domains, pj, tuple(a.strip() for a in aliases))
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_GENERIC_PREFIX = re.compile(r"^(?:dinas|badan|kantor|uptd) ")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _name_form(text: str) -> str:
+    """'Dinas Kesehatan', 'DINAS  KESEHATAN.', 'kesehatan' -> 'kesehatan'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return _GENERIC_PREFIX.sub("", _NON_WORD.sub(" ", plain).strip())
 
 
 def _string_list(value: Any, where: str, pattern: re.Pattern[str], what: str) -> tuple[str, ...]:
