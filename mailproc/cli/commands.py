@@ -19,10 +19,19 @@ def _print_json(data) -> None:
 
 
 def cmd_db(desk, args) -> int:
-    from mailproc.store.db import safe_url, upgrade   # start-up: only this command loads it
-    upgrade(desk.config.database_url)
-    print(f"database at revision head ({safe_url(desk.config.database_url)})")
-    return EX_OK
+    from mailproc.store.db import SCHEMA_REVISION, current_revision, safe_url, upgrade   # start-up: only this command loads it
+    where = safe_url(desk.config.database_url)
+    if args.action == "upgrade":
+        upgrade(desk.config.database_url)
+        print(f"database at revision {SCHEMA_REVISION}, the latest ({where})")
+        return EX_OK
+    revision = current_revision(desk.engine)
+    if revision == SCHEMA_REVISION:
+        print(f"database at revision {revision}, the latest ({where})")
+        return EX_OK
+    found = f"at revision {revision}" if revision else "not initialised"
+    print(f"database {found}, the latest is {SCHEMA_REVISION}: run `mailproc db upgrade` ({where})")
+    return 1
 
 
 def cmd_ingest(desk, args) -> int:
@@ -91,11 +100,13 @@ def cmd_poll(desk, args) -> int:
 
 
 def cmd_tick(desk, args) -> int:
+    from mailproc.core.jobs import Trouble   # start-up: only this command loads it
     from mailproc.service.loop import tick   # start-up: only this command loads it
     _ = desk.sessions   # an un-migrated database is one clear line, not a traceback per job
     failed = False
     for line in tick(desk):
-        print(line)
+        if not args.quiet or isinstance(line, Trouble):   # --quiet: cron mails only on trouble
+            print(line)
         failed = failed or "FAILED" in line
     return EX_TEMPFAIL if failed else EX_OK   # cron sees a failed round
 

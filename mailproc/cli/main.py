@@ -7,9 +7,38 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import time
 
 EX_OK, EX_USAGE, EX_DATAERR, EX_TEMPFAIL, EX_CONFIG = 0, 64, 65, 75, 78
+UMASK = 0o027          # the database, raw mail and PDFs are the service's and its group's, nobody else's
+WIB_SECONDS = 7 * 3600
+COMMANDS_WITHOUT_CONFIG = ("init",)
+
+
+class _Version(argparse.Action):
+    """``--version``: read from the installed package's metadata only when asked (start-up)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib.metadata import PackageNotFoundError, version   # start-up: only for --version
+        try:
+            print(f"mailproc {version('mailproc')}")
+        except PackageNotFoundError:   # a source tree that was never installed
+            from mailproc import __version__   # start-up: only for --version
+            print(f"mailproc {__version__}")
+        parser.exit()
+
+
+def _log_format() -> logging.Formatter:
+    """Log lines carry the time in WIB (the desk's zone, UTC+7, no daylight saving), and say so."""
+    formatter = logging.Formatter("%(asctime)s.%(msecs)03d+0700 %(levelname)s %(name)s: %(message)s",
+                                  datefmt="%Y-%m-%d %H:%M:%S")
+    formatter.converter = lambda seconds: time.gmtime(seconds + WIB_SECONDS)
+    return formatter
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,13 +46,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", help="path to config.toml (default: $MAILPROC_CONFIG or ./config.toml)")
     p.add_argument("--now", help="act at this instant (ISO-8601; naive means WIB), for tests and replays")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    p.add_argument("--version", action=_Version)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     sub.add_parser("run", help="the long-running service: mailbox (IDLE/poll), outbox, periodic jobs")
     sub.add_parser("poll", help="handle the mailbox once, deliver the outbox, and exit")
     ingest = sub.add_parser("ingest", help="read raw messages from files or standard input (MTA pipe)")
     ingest.add_argument("files", nargs="*", help="message files; none means standard input")
-    sub.add_parser("tick", help="run all due periodic work once (outbox delivery, SLA reminders)")
+    tick = sub.add_parser("tick", help="run all due periodic work once (SLA reminders, then outbox delivery)")
+    tick.add_argument("--quiet", action="store_true", help="print nothing unless something failed (cron)")
+    init = sub.add_parser("init", help="write a commented starting config.toml into a folder")
+    init.add_argument("dir", help="the folder (created if missing); the database and storage go in it too")
+    init.add_argument("--copy-rules", action="store_true",
+                      help="also write editable copies of the rules and templates there, and use them")
     tickets = sub.add_parser("tickets", help="list tickets")
     tickets.add_argument("--status", help="only this status")
     tickets.add_argument("--json", action="store_true")
@@ -37,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     promote.add_argument("message", type=int, help="message number from `mailproc messages`")
     sub.add_parser("check", help="check config, rules, database, IMAP and SMTP")
     db = sub.add_parser("db", help="database administration")
-    db.add_argument("action", choices=["upgrade"])
+    db.add_argument("action", choices=["upgrade", "current"],
+                    help="upgrade: migrate to the latest revision; current: the revision, and whether it is the latest")
     report = sub.add_parser("report", help="reports (the monthly SLA report)")
     report.add_argument("kind", choices=["sla"])
     report.add_argument("--month", required=True, help="YYYY-MM")
@@ -51,11 +87,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    previous = os.umask(UMASK)
+    try:
+        return _main(argv)
+    finally:   # a test calling main() in its own process gets its umask back
+        os.umask(previous)
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for noisy in ("weasyprint", "fontTools", "alembic.runtime.plugins"):
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_log_format())
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, handlers=[handler])
+    for noisy in ("weasyprint", "fontTools", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    if args.command in COMMANDS_WITHOUT_CONFIG:
+        from mailproc.cli.init import cmd_init   # start-up: only this command loads it
+        return cmd_init(args)
     from mailproc.core.config import ConfigError, load_config   # start-up: not for --help
 
     try:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mailproc.core import defaults
 from mailproc.core.errors import AdminError
 
 ENV_CONFIG = "MAILPROC_CONFIG"
@@ -257,8 +258,9 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         address=address or "",
         name=s.get("name", str, "Service Desk"),
         allowed_domains=tuple(d.lower().lstrip("@.") for d in s.strings("allowed_domains", [])),
-        rules_dir=resolve(s.get("rules_dir", str, "rules")),
-        templates_dir=resolve(s.get("templates_dir", str, "templates")),
+        # Unset: the rules and templates that ship with mailproc; set: the site's own copy.
+        rules_dir=resolve(s.get("rules_dir", str)) if "rules_dir" in s.table else defaults.RULES,
+        templates_dir=resolve(s.get("templates_dir", str)) if "templates_dir" in s.table else defaults.TEMPLATES,
         storage_dir=resolve(s.get("storage_dir", str, "storage")),
         admin_email=s.address("admin_email", address or ""),
         secret_env=s.get("secret_env", str, "MAILPROC_SECRET"),

@@ -72,6 +72,14 @@ class SignatureStatus:
         )
 
 
+def load_signer(pkcs12_path: Path, passphrase: bytes) -> signers.SimpleSigner:
+    """The key and certificate of a PKCS#12 file; ValueError when they cannot be loaded."""
+    signer = signers.SimpleSigner.load_pkcs12(str(pkcs12_path), passphrase=passphrase)
+    if signer is None:
+        raise ValueError(f"could not load a key and certificate from {pkcs12_path}")
+    return signer
+
+
 def sign_pdf(
     pdf: bytes,
     pkcs12_path: Path,
@@ -81,9 +89,7 @@ def sign_pdf(
     location: str = "Liwa",
 ) -> bytes:
     """Return ``pdf`` with an invisible PAdES signature by the key in ``pkcs12_path`` appended."""
-    signer = signers.SimpleSigner.load_pkcs12(str(pkcs12_path), passphrase=passphrase)
-    if signer is None:
-        raise ValueError(f"could not load a key and certificate from {pkcs12_path}")
+    signer = load_signer(pkcs12_path, passphrase)
     writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
     meta = signers.PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD,

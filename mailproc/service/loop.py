@@ -13,10 +13,12 @@ import time
 
 import schedule
 
+from mailproc.core.jobs import Idle, Trouble
 from mailproc.outbox.sender import DeliveryReport, deliver_due, recover_stale
 from mailproc.service.pipe import PipeServer
 from mailproc.sla import work as sla_work
 from mailproc.service.mailbox import MailboxDoor, MailboxUnavailable, backoff_delays, sleep
+from mailproc.service.runlock import hold_run_lock
 
 log = logging.getLogger(__name__)
 
@@ -24,12 +26,14 @@ POLL_INTERVAL = 30.0          # seconds between polls when the server has no IDL
 IDLE_RENEW = 25 * 60          # RFC 2177: re-issue IDLE before the server's 30-minute timeout
 HELD_RETRY = 1.0              # seconds before looking again at mail that other workers hold
 OUTBOX_CHUNK = 20             # outbox rows claimed at a time
-NOTHING_SENT = "outbox: 0 sent, 0 to retry, 0 failed"
 OUTBOX_EVERY = 10             # seconds between outbox rounds (sooner when the resend grace is shorter)
 
 
 def periodic_jobs(desk):
-    """The due work of one round, as (name, callable) pairs; each returns a line for the log."""
+    """The due work of one round, as (name, callable) pairs; each returns a line for the log.
+
+    The outbox comes last: what the SLA work queues (a reminder due now) leaves in the same round.
+    """
 
     def outbox() -> str:
         recovered = recover_stale(desk)
@@ -44,9 +48,12 @@ def periodic_jobs(desk):
         text = f"outbox: {report.sent} sent, {report.retried} to retry, {report.failed} failed"
         if recovered:
             text += f", {recovered} unconfirmed send(s) settled"
-        return text + "".join(f"; {e}" for e in report.errors[:1])
+        text += "".join(f"; {e}" for e in report.errors[:1])
+        if report.errors or report.failed:
+            return Trouble(text)
+        return text if report.sent or report.retried or recovered else Idle(text)
 
-    return [("outbox", outbox), *sla_work.periodic_jobs(desk)]
+    return [*sla_work.periodic_jobs(desk), ("outbox", outbox)]
 
 
 def tick(desk) -> list[str]:
@@ -57,7 +64,7 @@ def tick(desk) -> list[str]:
             lines.append(job())
         except Exception as exc:
             log.exception("job %s failed", name)
-            lines.append(f"{name}: FAILED: {exc}")
+            lines.append(Trouble(f"{name}: FAILED: {exc}"))
     return lines
 
 
@@ -68,17 +75,22 @@ class Service:
         self.wake = threading.Event()   # set by the pipe door: mail was handled, deliver now
         self.door = MailboxDoor(desk)
         self.scheduler = schedule.Scheduler()
+        self.outage: str | None = None   # what is wrong while the service keeps retrying; logged once
 
     def stop(self, *_args) -> None:
         log.info("stop requested; finishing the current message")
         self.stopping = True
 
+    def reload_requested(self, *_args) -> None:
+        log.warning("SIGHUP: the configuration and rules are read only at start; "
+                    "restart mailproc to apply changes (systemctl restart mailproc)")
+
     def _guarded(self, name, job):
         def run():
             try:
                 line = job()
-                if line and line != NOTHING_SENT:
-                    log.info("%s", line)   # a round that did nothing stays out of the log
+                # A round that did nothing stays out of the log at INFO.
+                log.log(logging.DEBUG if isinstance(line, Idle) or not line else logging.INFO, "%s", line)
             except Exception as exc:
                 log.error("job %s failed, retried next round: %s: %s", name, type(exc).__name__, exc)
         return run
@@ -95,6 +107,8 @@ class Service:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, self.stop)
             signal.signal(signal.SIGINT, self.stop)
+            signal.signal(signal.SIGHUP, self.reload_requested)
+        lock = hold_run_lock(self.desk.config.database_url)   # SQLite: one `run` per database
         self.desk.load_rules()
         _ = self.desk.sessions   # refuses to start on an un-migrated database
         _ = self.desk.config.imap.password   # a missing secret is the admin's to fix, not a retry: stop
@@ -122,6 +136,9 @@ class Service:
                     self.wake.clear()
                     deliver()
                 delays = backoff_delays()
+                if self.outage is not None:
+                    log.info("reconnected: the service works again after: %s", self.outage)
+                    self.outage = None
                 self.scheduler.run_pending()
                 if self.stopping:
                     break
@@ -146,11 +163,17 @@ class Service:
         if pipe is not None:
             pipe.stop()
         self.door.close()
+        if lock is not None:
+            lock.close()
         log.info("mailproc stopped")
 
     def _recover(self, problem: str, delays) -> None:
         delay = next(delays)
-        log.error("%s; retrying in %.0f s", problem, delay)
+        if problem != self.outage:   # once when it begins or changes, not at every retry
+            log.error("%s; retrying (every %.0f s at first, then less often) until it works", problem, delay)
+        else:
+            log.debug("%s; retrying in %.0f s", problem, delay)
+        self.outage = problem
         self.door.close()
         self.scheduler.run_pending()
         self._sleep(delay)

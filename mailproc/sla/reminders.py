@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from mailproc.core.catalogue import category_or_default
 from mailproc.core.dates import format_working_time
+from mailproc.core.jobs import Idle
 from mailproc.store.db import upsert_insert
 from mailproc.store.models import Disposition, SlaNotice, Ticket
 from mailproc.chain import notify
@@ -75,8 +76,9 @@ class NoticeReport:
 
     def line(self) -> str:
         if self.outside_working_time:
-            return "sla: outside working time, nothing sent"
-        return f"sla: {len(self.sent)} notice(s) sent, {self.candidates} ticket(s) looked at"
+            return Idle("sla: outside working time, nothing sent")
+        line = f"sla: {len(self.sent)} notice(s) sent, {self.candidates} ticket(s) looked at"
+        return line if self.sent else Idle(line)
 
 
 # -- notices already recorded ----------------------------------------------------------------------

@@ -336,13 +336,19 @@ def _minutes_text(value: float | None, step: str, cal) -> str:
     return format_working_time(value)
 
 
-def render_html(templates_dir: Path, report: MonthlyReport, cal) -> str:
+def template_env(templates_dir: Path, cal) -> jinja2.Environment:
+    """The report template's environment, with its filters (`check` compiles the template in it)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["tanggal"] = format_long_date
     env.filters["waktu"] = lambda v: v.astimezone(WIB).strftime("%d-%m-%Y %H.%M") if v else "-"
     env.filters["menit"] = lambda v, step: _minutes_text(v, step, cal)
     env.filters["persen"] = lambda v: "-" if v is None else f"{v:.1f} %".replace(".", ",")
+    return env
+
+
+def render_html(templates_dir: Path, report: MonthlyReport, cal) -> str:
+    env = template_env(templates_dir, cal)
     everyone = [report.stat(ALL, step) for step in STEPS]
     step_chart = bar_chart([(STEP_NAMES[s.step], s.share, f" ({s.within}/{s.evaluated})") for s in everyone])
     categories = [c for c in (*CATEGORIES, TRIAGE) if report.stat(c, "registration")]

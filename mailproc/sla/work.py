@@ -13,6 +13,7 @@ from typing import Callable
 
 from sqlalchemy import func, select
 
+from mailproc.core.jobs import Idle
 from mailproc.sla.reminders import claim, send_due_notices
 from mailproc.store.db import upsert_insert
 from mailproc.store.models import Heartbeat, Ticket
@@ -59,7 +60,7 @@ def heartbeat(desk, last_beat: dict[str, datetime] | None = None) -> str:
                   .on_conflict_do_nothing(index_elements=[Heartbeat.minute]))
     if last_beat is not None:
         last_beat["at"] = minute
-    return f"heartbeat: {minute.isoformat(timespec='minutes')}"
+    return Idle(f"heartbeat: {minute.isoformat(timespec='minutes')}")
 
 
 # -- the daily digest ----------------------------------------------------------------------------------
@@ -68,12 +69,12 @@ def send_digest(desk) -> str:
     """At the start of each working day, once: open tickets, due today, breached, to Kabid and Prakom."""
     cal, now = desk.calendar, desk.clock.now()
     if not cal.is_working_time(now):
-        return "digest: outside working time"
+        return Idle("digest: outside working time")
     today = now.astimezone(cal.tz).date()
     key = f"digest:{today.isoformat()}"
     with desk.transaction() as s:
         if not claim(s, key, "digest", cal.working_day_start(today), now):
-            return f"digest: already sent for {today}"
+            return Idle(f"digest: already sent for {today}")
         context = digest_context(desk, s, today, now)
         to = [desk.config.roles["kabid"].email, desk.config.roles["prakom"].email]
         notify.send(desk, s, "sla_digest", to, {**context, "step_titles": STEP_TITLES},
@@ -128,23 +129,23 @@ def send_monthly_report(desk) -> str:
     """
     cal, now = desk.calendar, desk.clock.now()
     if not cal.is_working_time(now):
-        return "monthly_report: outside working time"
+        return Idle("monthly_report: outside working time")
     today = now.astimezone(cal.tz).date()
     first = first_working_day(cal, today.year, today.month)
     if not first <= today <= _nth_working_day(cal, first, REPORT_CATCH_UP_DAYS):
-        return "monthly_report: not the first working day of the month"
+        return Idle("monthly_report: not the first working day of the month")
     month = previous_month(today)
     key = f"monthly_report:{month}"
     with desk.sessions() as s:
         if s.scalar(select(SlaNotice.id).where(SlaNotice.key == key)) is not None:
-            return f"monthly_report: {month} already sent"
+            return Idle(f"monthly_report: {month} already sent")
     from mailproc.sla.report import month_title, write_monthly_report   # start-up: the report's renderer, once a month
 
     paths = write_monthly_report(desk, month, desk.storage / "reports")
     files = [FileToAttach(p.name, _content_type(p), p.read_bytes()) for p in paths]
     with desk.transaction() as s:
         if not claim(s, key, "monthly_report", now, now):
-            return f"monthly_report: {month} already sent"
+            return Idle(f"monthly_report: {month} already sent")
         to = [desk.config.roles["kadis"].email, desk.config.roles["kabid"].email]
         notify.send(desk, s, "sla_report", to, {"month": month, "month_name": month_title(month),
                                                   "files": [p.name for p in paths]},
