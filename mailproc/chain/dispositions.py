@@ -58,21 +58,36 @@ def proven_request(s: Session, ticket: Ticket, mail: Mail) -> tuple[Disposition 
     """The open request of ``ticket`` this mail proves it answers, and how (or why not)."""
     open_requests = s.scalars(select(Disposition).where(Disposition.ticket_id == ticket.id,
                                                         Disposition.decided_at.is_(None))).all()
+    found, how, claimed = _carried(ticket, mail, open_requests)
+    if found is not None:
+        return found, how
+    if claimed:
+        return None, "token of a request that is closed, superseded or of another ticket"
+    return None, "no token of an open request in references or text"
+
+
+def carried_request(s: Session, ticket: Ticket, mail: Mail) -> Disposition | None:
+    """The request of ``ticket``, open or closed, whose token this mail carries."""
+    requests = s.scalars(select(Disposition).where(Disposition.ticket_id == ticket.id)
+                         .order_by(Disposition.id.desc())).all()
+    return _carried(ticket, mail, requests)[0]
+
+
+def _carried(ticket: Ticket, mail: Mail, requests) -> tuple[Disposition | None, str, bool]:
+    """The one of ``requests`` whose token the mail carries, how, and whether it claims any token."""
     claimed = False
     for mid in mail.thread_ids:
         found = _ID.search(mid)
         if not found or found.group(1).upper() != ticket.code:
             continue
         claimed = True
-        for d in open_requests:
+        for d in requests:
             if d.step == found.group(2) and hmac.compare_digest(d.token, found.group(3).lower()):
-                return d, "token in references"
+                return d, "token in references", True
     text = f"{mail.subject}\n{mail.text}"
     for a, b in _SHORT.findall(text):
         claimed = True
-        for d in open_requests:
+        for d in requests:
             if hmac.compare_digest(short_code(d.token), f"{a}-{b}"):
-                return d, "short code in text"
-    if claimed:
-        return None, "token of a request that is closed, superseded or of another ticket"
-    return None, "no token of an open request in references or text"
+                return d, "short code in text", True
+    return None, "", claimed

@@ -12,6 +12,7 @@ from mailproc.chain.dispositions import short_code
 from mailproc.chain.people import holder_addresses
 from mailproc.chain.states import DECISION_NAMES, ON_HOLD, RANK, STATUS_NAMES, STEP_TITLES, running_step
 from mailproc.store.archive import Archive
+from mailproc.core.config import Official
 from mailproc.core.catalogue import CATEGORIES as CATEGORY_NAMES
 from mailproc.outbox.compose import FileToAttach
 from mailproc.mail.parse import Mail
@@ -96,20 +97,25 @@ def disposition_request(desk, s: Session, ticket: Ticket, disposition: Dispositi
     context = {**ticket_context(desk, ticket), "step": step, "code": short_code(disposition.token),
                "due_at": ticket.due_at, "officers": desk.config.officers,
                "holder": desk.config.roles.get(step), "left_out": left_out}
+    cc: list[str] = []
     if step == "officer":
         to = [a.email for a in ticket.assignees]
         opd = desk.registry.get(ticket.opd_key) if ticket.opd_key else None
         template, context = "work_order", {**context, "opd": opd, "assignees": ticket.assignees}
     else:
-        to = [desk.config.roles[step].email]
+        holder = desk.config.roles[step]
+        to = [holder.email]
+        cc = [a for a in holder.delegates if a != holder.email] if holder.cc_delegates else []
         template = "disposition_request"
-    send(desk, s, template, to, context, kind=f"request_{step}", ticket=ticket,
+    disposition.sent_to = ", ".join(to)[:320]
+    send(desk, s, template, to, {**context, "delegates": cc}, cc=cc, kind=f"request_{step}", ticket=ticket,
           message_id=disposition.message_id, attachments=files, answering=False)
 
 
 def hold_notice(desk, s: Session, ticket: Ticket, disposition: Disposition) -> None:
     held_step = running_step(ticket.status, ticket.held_from) or "kadis"
     above = [desk.config.roles[r].email for r, rank in RANK.items() if r != "officer" and rank > RANK[held_step]]
+    disposition.sent_to = ticket.held_by
     send(desk, s, "hold_notice", [ticket.held_by], {**ticket_context(desk, ticket),
           "code": short_code(disposition.token)}, cc=[a for a in above if a != ticket.held_by][:1],
           kind="hold_notice", ticket=ticket, message_id=disposition.message_id, answering=False)
@@ -131,10 +137,12 @@ def reply_unclear(desk, s: Session, ticket: Ticket, disposition: Disposition, ma
         references=[disposition.message_id, *mail.references])
 
 
-def reply_not_counted(desk, s: Session, ticket: Ticket, mail: Mail, why: str, holders: list[str]) -> None:
+def reply_not_counted(desk, s: Session, ticket: Ticket, mail: Mail, why: str, holders: list[str],
+                      successor: Official | None = None) -> None:
+    """``successor``: with ``why`` "passed", the official the sender's step has passed to."""
     send(desk, s, "reply_not_counted", [mail.sender], {**ticket_context(desk, ticket), "why": why,
-          "holders": holders}, kind="reply_not_counted", ticket=ticket, in_reply_to=mail.message_id,
-          references=mail.references)
+          "holders": holders, "successor": successor}, kind="reply_not_counted", ticket=ticket,
+          in_reply_to=mail.message_id, references=mail.references)
 
 
 def report_incomplete(desk, s: Session, ticket: Ticket, disposition: Disposition, mail: Mail, given: dict,

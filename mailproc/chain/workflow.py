@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from mailproc.chain import completion, delivery, dispositions, notify
 from mailproc.chain.people import Actor, holder_addresses, identify
-from mailproc.chain.states import (AWAITING_KADIS, CLOSED_STATUSES, HELD_FROM, IN_PROGRESS, ON_HOLD, RANK,
+from mailproc.chain.states import (AWAITING_KADIS, CLOSED_STATUSES, HELD_FROM, IN_PROGRESS, ON_HOLD, RANK, ROLES,
                                    STEP_OF_STATUS, Transition, find_transition, running_step)
 from mailproc.core.catalogue import category_or_default
-from mailproc.core.config import Person
+from mailproc.core.config import Official, Person
 from mailproc.core.dates import format_working_time
 from mailproc.mail.parse import Mail
 from mailproc.chain.route import Thread
@@ -87,6 +87,11 @@ def on_followup(desk, s: Session, thread: Thread, mail: Mail, row: InboundMessag
     typed = extract_reply(mail.text_part, mail.html)
     actor = identify(desk, ticket, mail.sender)
 
+    successor = _successor(desk, s, ticket, mail)
+    if successor is not None and not _is_out_of_office(desk, typed):
+        reason = _unauthorized(desk, s, ticket, mail, row, f"step passed from {mail.sender} to {successor.email}")
+        _tell_not_counted(desk, s, ticket, mail, typed, "passed", successor)
+        return reason
     if not actor.roles:
         return _from_outside_chain(desk, s, ticket, mail, row, typed)
 
@@ -109,6 +114,16 @@ def on_followup(desk, s: Session, thread: Thread, mail: Mail, row: InboundMessag
         _tell_not_counted(desk, s, ticket, mail, typed, "not_holder")
         return reason
     return apply(desk, s, ticket, disposition, actor, decision, mail, row)
+
+
+def _successor(desk, s: Session, ticket: Ticket, mail: Mail) -> Official | None:
+    """The official now holding the role whose request this mail answers, when that request was mailed
+    to the sender and the role has since passed to someone else (``officials.hand_over_changed``)."""
+    answered = dispositions.carried_request(s, ticket, mail)
+    if answered is None or answered.step not in ROLES or answered.sent_to != mail.sender:
+        return None
+    holder = desk.config.roles[answered.step]
+    return holder if holder.email != mail.sender else None
 
 
 def _grammar_step(step: str, ticket: Ticket) -> str:
@@ -297,10 +312,12 @@ def _unauthorized(desk, s, ticket, mail, row, why: str) -> str:
     return f"unauthorized: {why}"
 
 
-def _tell_not_counted(desk, s: Session, ticket: Ticket, mail: Mail, typed: str, why: str) -> None:
+def _tell_not_counted(desk, s: Session, ticket: Ticket, mail: Mail, typed: str, why: str,
+                      successor: Official | None = None) -> None:
     """An official whose reply did not count hears why (once an hour per ticket), at their own
-    address: a late answer, an old request, or a step someone else holds. A forged From: thus warns
-    the real official instead of telling the forger anything."""
+    address: a late answer, an old request, a step someone else holds, or one that has passed to a
+    new holder (``successor``). A forged From: thus warns the real official instead of telling the
+    forger anything."""
     if not typed.strip():
         return
     since = desk.clock.now() - timedelta(hours=1)
@@ -311,7 +328,7 @@ def _tell_not_counted(desk, s: Session, ticket: Ticket, mail: Mail, typed: str, 
         return
     step = running_step(ticket.status, ticket.held_from)
     holders = holder_addresses(desk, ticket, step) if step else []
-    notify.reply_not_counted(desk, s, ticket, mail, why, holders)
+    notify.reply_not_counted(desk, s, ticket, mail, why, holders, successor)
 
 
 def _is_out_of_office(desk, typed: str) -> bool:

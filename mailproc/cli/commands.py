@@ -183,6 +183,22 @@ def cmd_berita_acara(desk, args) -> int:
     return EX_OK
 
 
+def cmd_resend(desk, args) -> int:
+    from mailproc.chain.officials import NothingToResend, resend   # start-up: only this command loads it
+    from mailproc.outbox.sender import deliver_due   # start-up: only this command loads it
+    try:
+        line = resend(desk, args.ticket)
+    except NothingToResend as exc:
+        print(f"mailproc resend: {exc}", file=sys.stderr)
+        return EX_DATAERR
+    print(line)
+    try:   # at once, like ingest; the request is in the outbox either way
+        deliver_due(desk)
+    except Exception as exc:
+        log.warning("resend: outbox not delivered now (%s); `mailproc tick` or `run` will", exc)
+    return EX_OK
+
+
 def cmd_verify(desk, args) -> int:
     from mailproc.documents.verification import verify_file   # start-up: only this command loads it
     verdict = verify_file(desk, Path(args.file))

@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     messages.add_argument("--json", action="store_true")
     promote = sub.add_parser("promote", help="turn a misjudged message into a ticket")
     promote.add_argument("message", type=int, help="message number from `mailproc messages`")
+    resend = sub.add_parser("resend", help="send the current step's request again (fresh reply code; the old one stops counting)")
+    resend.add_argument("ticket")
     sub.add_parser("check", help="check config, rules, database, IMAP and SMTP")
     db = sub.add_parser("db", help="database administration")
     db.add_argument("action", choices=["upgrade", "current"],

@@ -40,7 +40,8 @@ class Person:
 @dataclass(frozen=True)
 class Official(Person):
     role: str = ""
-    delegates: tuple[str, ...] = ()
+    delegates: tuple[str, ...] = ()   # Plt./Plh.: may decide for the holder, recorded as acting for them
+    cc_delegates: bool = True         # the delegates receive each of the role's requests in Cc
 
 
 @dataclass(frozen=True)
@@ -328,9 +329,10 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     r = root.sub("roles")
     for role in r.table:   # which roles the chain needs is the chain's to say (``Desk`` checks)
         t = r.sub(role)
+        email = t.address("email") or ""
         roles[role] = Official(
-            name=t.get("name", str, ""), nip=_nip(t, errors), email=t.address("email") or "",
-            role=role, delegates=tuple(x.lower() for x in t.strings("delegates", [])),
+            name=t.get("name", str, ""), nip=_nip(t, errors), email=email,
+            role=role, delegates=_delegates(t, email), cc_delegates=t.get("cc_delegates", bool, True),
         )
 
     officers = []
@@ -356,6 +358,16 @@ def require_roles(config: Config, names: tuple[str, ...]) -> None:
     errors += [f"roles.{n}: unknown role (expected {', '.join(names)})" for n in config.roles if n not in names]
     if errors:
         raise ConfigError(f"{config.path}: invalid configuration:\n  " + "\n  ".join(errors))
+
+
+def _delegates(t: _Reader, holder: str) -> tuple[str, ...]:
+    delegates = tuple(x.lower() for x in t.strings("delegates", []))
+    for address in delegates:
+        if "@" not in address or address.count("@") != 1 or " " in address:
+            t.errors.append(f"{t._key('delegates')}: {address!r} is not an email address")
+        elif address == holder:
+            t.errors.append(f"{t._key('delegates')}: {address} is the holder's own address")
+    return delegates
 
 
 def _nip(t: _Reader, errors: list[str]) -> str:

@@ -13,6 +13,7 @@ import time
 
 import schedule
 
+from mailproc.chain import officials
 from mailproc.core.jobs import Idle, Trouble
 from mailproc.outbox.sender import DeliveryReport, deliver_due, recover_stale
 from mailproc.service.pipe import PipeServer
@@ -56,10 +57,16 @@ def periodic_jobs(desk):
     return [*sla_work.periodic_jobs(desk), ("outbox", outbox)]
 
 
+def start_up_jobs(desk):
+    """Work due when the configuration is (re)read: `run` does it once at start, each `tick` (a process
+    of its own) does it first. Requests still open with officials who left a role go to the new holder."""
+    return [("officials", lambda: officials.hand_over_changed(desk))]
+
+
 def tick(desk) -> list[str]:
     """Run every periodic job once, now (cron, tests, `--now` replays)."""
     lines = []
-    for name, job in periodic_jobs(desk):
+    for name, job in (*start_up_jobs(desk), *periodic_jobs(desk)):
         try:
             lines.append(job())
         except Exception as exc:
@@ -125,6 +132,8 @@ class Service:
                  self.desk.config.imap.port, self.desk.config.imap.folder)
         delays = backoff_delays()
         deliver = self._guarded("outbox", dict(jobs)["outbox"])
+        for name, job in start_up_jobs(self.desk):
+            self._guarded(name, job)()
         # At once, not a round later: settle what a killed predecessor left in `sending`, send the rest.
         deliver()
         pipe = self._start_pipe()
