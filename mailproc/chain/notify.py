@@ -57,15 +57,32 @@ def send(desk, s: Session, template: str, to: list[str], context: dict, *, kind:
     composer.enqueue(s, msg, kind=kind, ticket_id=ticket.id if ticket else None)
 
 
-def acknowledge(desk, s: Session, ticket: Ticket, mail: Mail, refused_attachments=()) -> None:
+CHANNEL_NAMES = {"email": "email", "telepon": "telepon", "surat": "surat", "chat": "chat", "whatsapp": "WhatsApp",
+                 "datang_langsung": "kunjungan langsung ke Diskominfo", "portal": "portal service desk"}
+
+
+def acknowledge(desk, s: Session, ticket: Ticket, mail: Mail, refused_attachments=(), *, cc: list[str] = (),
+                received_at=None) -> None:
+    """To the requester; a request staff entered for an OPD (``ticket.entered_by``) goes to its PJ
+    with the staff member in Cc, and says who took it, how and when (``received_at``)."""
     resolution_days = None
     if ticket.category:
         resolution_days = desk.sla.resolution_days(ticket.category, ticket.priority)
     minutes = {step: int(desk.sla.step_target(step).total_seconds() // 60) for step in ("kadis", "kabid", "prakom")}
     send(desk, s, "acknowledgement", [ticket.requester_email], {
         **ticket_context(desk, ticket), "resolution_days": resolution_days, "step_minutes": minutes,
-        "refused_attachments": list(refused_attachments)},
-        kind="acknowledgement", ticket=ticket, in_reply_to=mail.message_id, references=mail.references)
+        "refused_attachments": list(refused_attachments), "channel_name": CHANNEL_NAMES.get(ticket.channel),
+        "entered_by": _staff_name(desk, ticket.entered_by), "received_at": received_at or ticket.created_at},
+        cc=list(cc), kind="acknowledgement", ticket=ticket, in_reply_to=mail.message_id, references=mail.references)
+
+
+def _staff_name(desk, address: str | None) -> str | None:
+    """'Name <address>' of a staff member the config names, else the address."""
+    if not address:
+        return None
+    people = [*desk.config.roles.values(), *desk.config.officers]
+    name = next((p.name for p in people if p.email == address), None)
+    return f"{name} <{address}>" if name else address
 
 
 def _request_attachments(desk, s: Session, ticket: Ticket) -> tuple[list[FileToAttach], list[str]]:

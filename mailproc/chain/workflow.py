@@ -8,7 +8,9 @@ request (see ``dispositions``).
 """
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,28 +30,53 @@ from mailproc.worktime.targets import work_day, work_start
 
 # -- a new request ---------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Entry:
+    """A request staff entered for an OPD (``ATAS NAMA``): the ticket belongs to the OPD, its
+    requester is the OPD's penanggung jawab, and the mail only carried it in."""
+    opd: Any                          # intake.registry.Opd, with a penanggung jawab
+    channel: str                      # telepon | surat | chat | whatsapp | datang_langsung | portal
+    entered_by: str                   # the staff address
+    contact: str | None               # who called / came, as the staff wrote it
+    received_at: datetime | None      # when the request reached the desk (None: the mail's time)
+    text: str                         # the request, without the ATAS NAMA lines
+
+
+
 def open_ticket(desk, s: Session, mail: Mail, row: InboundMessage, *, refused_attachments=(),
-                parent: Ticket | None = None) -> Ticket:
+                parent: Ticket | None = None, entry: Entry | None = None) -> Ticket:
     now = desk.clock.now()
-    result = desk.classifier.classify(mail.subject, mail.text)
-    opd = desk.registry.lookup(mail.sender)
+    result = desk.classifier.classify(mail.subject, entry.text if entry else mail.text)
+    opd = entry.opd if entry else desk.registry.lookup(mail.sender, s)
     ticket = Ticket(
         code=next_code(s, now), status=AWAITING_KADIS, category=result.category, priority=result.priority,
         needs_triage=result.needs_triage, classification=[_hit(h) for h in result.hits],
         opd_key=opd.key if opd else None, opd_name=opd.name if opd else None,
-        requester_email=mail.sender, requester_name=mail.sender_name or None,
-        subject=mail.subject or "(tanpa perihal)", body=mail.text, message_id=mail.message_id,
+        requester_email=entry.opd.pj.email if entry else mail.sender,
+        requester_name=(entry.opd.pj.name if entry else mail.sender_name) or None,
+        subject=mail.subject or "(tanpa perihal)", body=entry.text if entry else mail.text, message_id=mail.message_id,
         inbound_id=row.id, parent_id=parent.id if parent else None, created_at=now, updated_at=now)
+    if entry is not None:
+        ticket.channel, ticket.entered_by, ticket.contact = entry.channel, entry.entered_by, entry.contact
     s.add(ticket)
     s.flush()
     row.ticket_id = ticket.id
     detail = (f"{ticket.category or 'kategori belum ditentukan (triase)'}, prioritas {ticket.priority}, "
               f"OPD {ticket.opd_name or 'tidak terdaftar'}")
     record(s, ticket, now, mail.sender, "created", detail, inbound_id=row.id,
-           data={"parent": parent.code} if parent else None)
-    notify.acknowledge(desk, s, ticket, mail, refused_attachments)
+           data=_created_data(parent, entry))
+    notify.acknowledge(desk, s, ticket, mail, refused_attachments, cc=[entry.entered_by] if entry else [],
+                       received_at=entry.received_at if entry else None)
     request_step(desk, s, ticket, "kadis", first=True)
     return ticket
+
+
+def _created_data(parent: Ticket | None, entry: Entry | None) -> dict | None:
+    data = {"parent": parent.code} if parent else {}
+    if entry is not None:
+        data.update({"channel": entry.channel, "entered_by": entry.entered_by, "contact": entry.contact,
+                     "received_at": entry.received_at.isoformat() if entry.received_at else None})
+    return data or None
 
 
 def _hit(hit) -> dict:
@@ -341,7 +368,7 @@ def _is_out_of_office(desk, typed: str) -> bool:
 def _from_outside_chain(desk, s, ticket, mail, row, typed: str) -> str:
     """The requester, their OPD or the PJ writing on the ticket's thread."""
     now = desk.clock.now()
-    opd = desk.registry.lookup(mail.sender)
+    opd = desk.registry.lookup(mail.sender, s)
     same_side = mail.sender == ticket.requester_email or (opd is not None and opd.key == ticket.opd_key)
     if not same_side:
         return _unauthorized(desk, s, ticket, mail, row, f"{mail.sender} is neither in the chain nor the requester's OPD")

@@ -199,6 +199,17 @@ def cmd_resend(desk, args) -> int:
     return EX_OK
 
 
+def cmd_registry(desk, args) -> int:
+    from mailproc.cli import views   # start-up: only this command loads it
+    with desk.sessions() as s:
+        data = views.registry_data(desk, s)
+    if args.json:
+        _print_json(data)
+    else:
+        print(views.registry_text(data))
+    return EX_OK
+
+
 def cmd_verify(desk, args) -> int:
     from mailproc.documents.verification import verify_file   # start-up: only this command loads it
     verdict = verify_file(desk, Path(args.file))

@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     ba.add_argument("-o", "--output", help="write the PDF here (default: storage copy's path is printed)")
     verify = sub.add_parser("verify", help="is this PDF a genuine, unaltered Berita Acara of this service?")
     verify.add_argument("file")
+    registry = sub.add_parser("registry", help="the OPDs' addresses and domains, and the senders registered by reply")
+    registry.add_argument("--json", action="store_true")
     return p
 
 

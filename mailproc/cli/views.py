@@ -8,7 +8,10 @@ from sqlalchemy.orm import Session
 
 from mailproc.core.clock import WIB
 from mailproc.sla.status import ticket_sla
-from mailproc.store.models import TICKET, InboundMessage, Ticket
+from mailproc.store.models import AWAITING_REGISTRATION, TICKET, InboundMessage, SenderRegistration, Ticket
+
+# Stored outcomes whose column is narrower than their name.
+OUTCOME_NAMES = {AWAITING_REGISTRATION: "awaiting_registration"}
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -31,7 +34,7 @@ def ticket_summary(t: Ticket, desk=None) -> dict:
     return {
         "id": t.code, "status": t.status, "category": t.category, "priority": t.priority,
         "needs_triage": t.needs_triage, "opd": t.opd_name, "opd_key": t.opd_key, "requester": t.requester_email,
-        "subject": t.subject, "message_id": t.message_id, "created_at": _iso(t.created_at),
+        "subject": t.subject, "message_id": t.message_id, "channel": t.channel, "created_at": _iso(t.created_at),
         "due_at": _iso(t.due_at),
         "sla": _sla(desk, t),
     }
@@ -46,7 +49,7 @@ def _sla(desk, t: Ticket) -> list[dict] | None:
 def ticket_detail(desk, t: Ticket) -> dict:
     data = ticket_summary(t, desk)
     data.update({
-        "requester_name": t.requester_name, "body": t.body,
+        "requester_name": t.requester_name, "entered_by": t.entered_by, "contact": t.contact, "body": t.body,
         "classification": t.classification or [],
         "hold_reason": t.hold_reason, "held_from": t.held_from,
         "assignees": [{"name": a.name, "nip": a.nip, "email": a.email} for a in t.assignees],
@@ -87,6 +90,8 @@ def ticket_text(desk, t: Ticket) -> str:
              f"  category   {t.category or 'undecided (triage)'}   priority {t.priority}",
              f"  OPD        {t.opd_name or '-'}",
              f"  requester  {t.requester_name or ''} <{t.requester_email}>",
+             f"  channel    {t.channel}" + (f", entered by {t.entered_by}" if t.entered_by else "") +
+             (f", contact {t.contact}" if t.contact else ""),
              f"  created    {_local(t.created_at)}   due {_local(t.due_at)}"]
     if t.assignees:
         lines.append("  assigned   " + "; ".join(f"{a.name} ({a.nip})" for a in t.assignees))
@@ -117,7 +122,8 @@ def list_messages(s: Session, include_all: bool = False) -> list[InboundMessage]
 
 def message_summary(m: InboundMessage) -> dict:
     return {"id": m.id, "received_at": _iso(m.received_at), "from": m.from_addr, "subject": m.subject,
-            "message_id": m.message_id, "source": m.source, "outcome": m.outcome, "reason": m.reason,
+            "message_id": m.message_id, "source": m.source, "outcome": OUTCOME_NAMES.get(m.outcome, m.outcome),
+            "reason": m.reason,
             "ticket": m.ticket_id, "raw_sha256": m.raw_sha256}
 
 
@@ -126,6 +132,36 @@ def messages_table(rows: list[InboundMessage]) -> str:
         return "no messages"
     lines = [f"{'#':>5} {'RECEIVED':<16} {'OUTCOME':<11} {'FROM':<36} {'SUBJECT':<40} REASON"]
     for m in rows:
-        lines.append(f"{m.id:>5} {_local(m.received_at):<16} {m.outcome:<11} {(m.from_addr or '-')[:36]:<36} "
+        outcome = OUTCOME_NAMES.get(m.outcome, m.outcome)
+        lines.append(f"{m.id:>5} {_local(m.received_at):<16} {outcome:<11} {(m.from_addr or '-')[:36]:<36} "
                      f"{(m.subject or '')[:40]:<40} {m.reason or ''}")
+    return "\n".join(lines)
+
+
+def registry_data(desk, s: Session) -> dict:
+    """rules/opd.toml's OPDs, and the addresses registered (or refused) by the Prakom's reply."""
+    opds = [{"key": o.key, "name": o.name, "addresses": list(o.addresses), "domains": list(o.domains),
+             "aliases": list(o.aliases), "pj": {"name": o.pj.name, "email": o.pj.email} if o.pj else None}
+            for o in desk.registry]
+    registrations = [{"address": r.address, "status": r.status, "opd_key": r.opd_key, "guessed_opd": r.guessed_opd,
+                      "requested_at": _iso(r.requested_at), "decided_at": _iso(r.decided_at),
+                      "decided_by": r.decided_by}
+                     for r in s.scalars(select(SenderRegistration).order_by(SenderRegistration.id))]
+    return {"opds": opds, "registrations": registrations}
+
+
+def registry_text(data: dict) -> str:
+    lines = [f"{'OPD':<16} {'NAME':<44} ADDRESSES AND DOMAINS"]
+    for o in data["opds"]:
+        where = ", ".join([*o["addresses"], *o["domains"]])
+        lines.append(f"{o['key']:<16} {o['name'][:44]:<44} {where}")
+    lines.append("")
+    if not data["registrations"]:
+        lines.append("no senders registered by reply")
+        return "\n".join(lines)
+    lines.append(f"{'SENDER':<36} {'STATUS':<11} {'OPD':<16} {'DECIDED':<16} BY")
+    for r in data["registrations"]:
+        decided = r["decided_at"][:16].replace("T", " ") if r["decided_at"] else "-"
+        lines.append(f"{r['address'][:36]:<36} {r['status']:<11} {(r['opd_key'] or r['guessed_opd'] or '-'):<16} "
+                     f"{decided:<16} {r['decided_by'] or '-'}")
     return "\n".join(lines)

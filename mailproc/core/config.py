@@ -125,6 +125,23 @@ class BeritaAcaraConfig:
 
 
 @dataclass(frozen=True)
+class IntakeConfig:
+    staff: tuple[str, ...] = ()   # besides the roles, their delegates and the officers: may write ATAS NAMA
+
+
+UNREGISTERED_CHOICES = ("ask", "ignore")
+
+
+@dataclass(frozen=True)
+class SendersConfig:
+    """Senders outside the allowed domains and the registry: ``ask`` the Pranata Komputer to register
+    an authenticated one, or ``ignore`` them; ``authserv_ids`` name the servers whose
+    Authentication-Results header is believed (RFC 8601: the receiving server's own)."""
+    unregistered: str = "ask"
+    authserv_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     service: ServiceConfig
@@ -136,6 +153,8 @@ class Config:
     officers: tuple[Person, ...]
     berita_acara: BeritaAcaraConfig
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
+    intake: IntakeConfig = field(default_factory=IntakeConfig)
+    senders: SendersConfig = field(default_factory=SendersConfig)
 
     @property
     def secret_is_default(self) -> bool:
@@ -325,6 +344,18 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         reopen_within_days=b.get("reopen_within_days", int, 5),
     )
 
+    it = root.sub("intake", required=False)
+    staff = it.strings("staff", [])
+    for n, value in enumerate(staff):
+        if value.count("@") != 1 or " " in value.strip():
+            errors.append(f"intake.staff[{n}]: {value!r} is not an email address")
+    intake = IntakeConfig(staff=tuple(v.strip().lower() for v in staff))
+    se = root.sub("senders", required=False)
+    senders = SendersConfig(
+        unregistered=se.get("unregistered", str, "ask", UNREGISTERED_CHOICES),
+        authserv_ids=tuple(v.strip().lower() for v in se.strings("authserv_ids", []) if v.strip()),
+    )
+
     roles: dict[str, Official] = {}
     r = root.sub("roles")
     for role in r.table:   # which roles the chain needs is the chain's to say (``Desk`` checks)
@@ -349,7 +380,8 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     if errors:
         raise ConfigError(f"{path}: invalid configuration:\n  " + "\n  ".join(errors))
     return Config(path=path, service=service, database_url=url, imap=imap, smtp=smtp, limits=limits,
-                  roles=roles, officers=tuple(officers), berita_acara=berita_acara, raw=data)
+                  roles=roles, officers=tuple(officers), berita_acara=berita_acara, raw=data,
+                  intake=intake, senders=senders)
 
 
 def require_roles(config: Config, names: tuple[str, ...]) -> None:

@@ -18,11 +18,12 @@ from sqlalchemy.orm import Session
 
 from mailproc.core.checkpoints import checkpoint
 from mailproc.chain import workflow
+from mailproc.intake import on_behalf, registration
 from mailproc.chain.route import find_thread
 from mailproc.store.archive import Archive
 from mailproc.mail.parse import Mail, UnreadableMail, parse_mail
-from mailproc.store.models import (DUPLICATE, FOLLOWUP, IGNORED, PENDING, QUARANTINED, TICKET, Attachment,
-                                   InboundMessage)
+from mailproc.store.models import (AWAITING_REGISTRATION, DUPLICATE, FOLLOWUP, IGNORED, PENDING, QUARANTINED,
+                                   TICKET, Attachment, InboundMessage)
 
 log = logging.getLogger(__name__)
 
@@ -127,9 +128,24 @@ class Inbound:
             reason = workflow.on_followup(desk, s, thread, mail, row)
             return self._finish(row, FOLLOWUP, reason, thread.ticket.code)
 
-        listed = desk.registry.lists_address(mail.sender)
+        decided = registration.on_reply(desk, s, mail, row)   # the Prakom's DAFTARKAN / TOLAK
+        if decided is not None:
+            return self._finish(row, FOLLOWUP, decided)
+        entered = on_behalf.handle(desk, s, mail)   # staff: ATAS NAMA <OPD>
+        if isinstance(entered, workflow.Entry):
+            ticket = workflow.open_ticket(desk, s, mail, row, refused_attachments=refused,
+                                          entry=entered)
+            return self._finish(row, TICKET, f"request entered by staff for {entered.opd.key} ({entered.channel})",
+                                ticket.code)
+        if entered is not None:
+            return self._finish(row, IGNORED, entered)
+
+        listed = desk.registry.lists_address(mail.sender, s)
         refusal = desk.guard.sender_allowed(mail.sender, desk.config.service.allowed_domains, listed)
         if refusal is not None:
+            kept = registration.on_unregistered(desk, s, mail, row)
+            if kept is not None:
+                return self._finish(row, AWAITING_REGISTRATION, kept)
             return self._finish(row, IGNORED, str(refusal))
 
         intent = desk.intent.detect(mail.subject, mail.text)

@@ -5,6 +5,9 @@ domain; a domain also covers its subdomains, and the longest registered domain w
 (``find``: an OPD a person names, or the agency printed in a letter's letterhead): the key, the
 name, the abbreviation in its brackets and the ``aliases``, whatever the case, punctuation or a
 leading "Dinas"/"Badan"/"Kantor"; failing an exact match, the close ones (OCR, typing).
+
+Given a database session, ``lookup`` and ``lists_address`` also see the addresses the Pranata
+Komputer registered by reply (``sender_registrations``), after everything in the file: the file wins.
 """
 from __future__ import annotations
 
@@ -18,7 +21,11 @@ from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from mailproc.core.config import RulesError
+from mailproc.store.models import SenderRegistration
 
 OPD_FILE = "opd.toml"
 
@@ -98,7 +105,8 @@ class OpdRegistry:
         return cls(opds)
 
     # ------------------------------------------------------------------ queries
-    def lookup(self, address: str) -> Opd | None:
+    def lookup(self, address: str, s: Session | None = None) -> Opd | None:
+        """The OPD of an address; with ``s``, also an address registered by the Prakom's reply."""
         addr = normalise_address(address)
         if "@" not in addr:
             return None
@@ -110,7 +118,38 @@ class OpdRegistry:
             opd = self._by_domain.get(".".join(labels[start:]))
             if opd is not None:
                 return opd
-        return None
+        return self._registered(s, addr)
+
+    def _registered(self, s: Session | None, addr: str) -> Opd | None:
+        if s is None:
+            return None
+        key = s.scalar(select(SenderRegistration.opd_key).where(
+            SenderRegistration.address == addr, SenderRegistration.status == "registered")
+            .order_by(SenderRegistration.id.desc()).limit(1))
+        return self._opds.get(key) if key else None
+
+    def named(self, text: str) -> list[Opd]:
+        """The OPDs ``text`` names exactly (no close matches): as typed, without its bracketed part,
+        or by the abbreviation in its brackets ("Dinas Kesehatan (Diskes)"). One is a match."""
+        bare = _BRACKETED.sub(" ", text)
+        for form in (text, bare, *_BRACKETED.findall(text)):
+            found = self.find(form, cutoff=1.0) if form.strip() else []
+            if found:
+                return found
+        return []
+
+    def named_in(self, text: str) -> Opd | None:
+        """The OPD a letterhead or signature names (a name or abbreviation of 4+ letters, as whole
+        words); the last one named wins, as a signature comes after the text."""
+        haystack = f" {_NON_WORD.sub(' ', text.lower())} "
+        best, best_at = None, -1
+        for opd in self._opds.values():
+            for name in opd.names()[1:]:
+                needle = _NON_WORD.sub(" ", name.lower()).strip()
+                at = haystack.rfind(f" {needle} ") if len(needle) >= 4 else -1
+                if at > best_at:
+                    best, best_at = opd, at
+        return best
 
     def find(self, text: str, cutoff: float = 0.85) -> list[Opd]:
         """The OPDs ``text`` names: the exact matches, else the close ones, best first."""
@@ -126,9 +165,11 @@ class OpdRegistry:
     def get(self, key: str) -> Opd | None:
         return self._opds.get(key)
 
-    def lists_address(self, address: str) -> bool:
-        """True when the address itself is registered (an OPD address or a penanggung jawab)."""
-        return normalise_address(address) in self._by_address
+    def lists_address(self, address: str, s: Session | None = None) -> bool:
+        """True when the address itself is registered (an OPD address or a penanggung jawab; with
+        ``s``, also an address registered by the Pranata Komputer's reply)."""
+        addr = normalise_address(address)
+        return addr in self._by_address or self._registered(s, addr) is not None
 
     @property
     def opds(self) -> tuple[Opd, ...]:

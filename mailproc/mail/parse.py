@@ -71,6 +71,7 @@ class Mail:
     html: str | None
     content_type: str
     headers: dict[str, str] = field(repr=False)   # lower-case name -> first value, unfolded
+    all_headers: dict[str, tuple[str, ...]] = field(repr=False, default_factory=dict)  # name -> every value
     attachments: tuple[AttachmentPart, ...] = ()
     defects: tuple[str, ...] = ()
     text_from_html: bool = False    # no text/plain part: ``text`` is the rendering of ``html``
@@ -82,6 +83,10 @@ class Mail:
 
     def header(self, name: str) -> str:
         return self.headers.get(name.lower(), "")
+
+    def header_values(self, name: str) -> tuple[str, ...]:
+        """Every occurrence of a header, in order (Received, Authentication-Results)."""
+        return self.all_headers.get(name.lower(), ())
 
     @property
     def thread_ids(self) -> tuple[str, ...]:
@@ -97,10 +102,13 @@ def parse_mail(raw: bytes) -> Mail:
     msg = parsed.message
     headers: dict[str, str] = {}
     raw_headers: dict[str, str] = {}
+    all_headers: dict[str, list[str]] = {}
     for name, value in msg.raw_items():
         key = _storable(str(name)).lower()
         raw_headers.setdefault(key, _unfold(_raw_header(value)))
-        headers.setdefault(key, _storable(_unfold(_header_text(value))))
+        text = _storable(_unfold(_header_text(value)))
+        headers.setdefault(key, text)
+        all_headers.setdefault(key, []).append(text)
 
     name, sender = _first_address(raw_headers.get("from", ""))
     if not sender and not _machine_report(msg, headers):
@@ -123,7 +131,7 @@ def parse_mail(raw: bytes) -> Mail:
         message_id=_first_id(headers.get("message-id")), in_reply_to=_first_id(headers.get("in-reply-to")),
         references=tuple(r[:MAX_MESSAGE_ID] for r in _MSGID.findall(headers.get("references", ""))[-MAX_REFERENCES:]),
         text=_normalise_text(text), html=text_html, content_type=_storable(msg.get_content_type())[:255],
-        headers=headers, attachments=attachments,
+        headers=headers, all_headers={k: tuple(v) for k, v in all_headers.items()}, attachments=attachments,
         defects=tuple(sorted({type(d).__name__ for d in (msg.defects or [])})), text_from_html=from_html,
     )
 

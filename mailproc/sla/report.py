@@ -102,6 +102,7 @@ class MonthlyReport:
     up_minutes: int = 0
     working_minutes: float = 0.0
     ratings: list[int] = field(default_factory=list)
+    channels: dict[str, int] = field(default_factory=dict)   # tickets per channel (email, telepon, ...)
 
     @property
     def availability(self) -> float | None:
@@ -156,6 +157,8 @@ def build_report(desk, month: str, now: datetime | None = None) -> MonthlyReport
         tickets = list(s.scalars(select(Ticket).where(Ticket.created_at >= start, Ticket.created_at < end)
                                  .order_by(Ticket.id)))
         report.tickets = len(tickets)
+        for ticket in tickets:
+            report.channels[ticket.channel] = report.channels.get(ticket.channel, 0) + 1
         ids = [t.id for t in tickets]
         dispositions: dict[int, list[Disposition]] = {}
         inbound: dict[int, InboundMessage] = {}
@@ -307,6 +310,11 @@ def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
+CHANNEL_ROW = "saluran"
+CHANNEL_NAMES = {"email": "Email dari OPD", "telepon": "Telepon", "surat": "Surat", "chat": "Chat",
+                 "whatsapp": "WhatsApp", "datang_langsung": "Datang langsung", "portal": "Portal service desk"}
+
+
 def write_summary_csv(report: MonthlyReport, path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
@@ -314,6 +322,8 @@ def write_summary_csv(report: MonthlyReport, path: Path) -> None:
         for st in report.stats:
             writer.writerow([st.category, st.step, st.tickets, st.evaluated, st.within, _num(st.share),
                              f"{TARGET_SHARE:.0f}", _num(st.median), _num(st.p90)])
+        for channel, count in sorted(report.channels.items()):   # tickets per channel: "saluran", name, count
+            writer.writerow([CHANNEL_ROW, channel, count, "", "", "", "", "", ""])
 
 
 def write_breaches_csv(report: MonthlyReport, path: Path) -> None:
@@ -359,6 +369,7 @@ def render_html(templates_dir: Path, report: MonthlyReport, cal) -> str:
     ratings = {n: report.ratings.count(n) for n in range(1, 6)}
     return env.get_template(TEMPLATE_NAME).render(
         report=report, steps=STEPS, step_names=STEP_NAMES, category_names=CATEGORY_NAMES,
+        channel_names=CHANNEL_NAMES,
         short_names={**SHORT_CATEGORY_NAMES, ALL: "Semua kebutuhan"},
         categories=[*categories, ALL], everyone=everyone, step_chart=step_chart,
         resolution_chart=resolution_chart, availability_chart=availability_chart, target=TARGET_SHARE,

@@ -59,7 +59,11 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def request_start(ticket: Ticket, inbound: InboundMessage | None) -> datetime:
-    """When the requester asked: the mail's Date when plausible, else when we received it."""
+    """When the requester asked: for a request staff entered (ATAS NAMA), its DITERIMA; else the
+    mail's Date when plausible, else when we received it."""
+    entered = _entered_received_at(ticket)
+    if entered is not None:
+        return min(entered, ticket.created_at)
     if inbound is None:
         return ticket.created_at
     start = inbound.received_at or ticket.created_at
@@ -67,6 +71,17 @@ def request_start(ticket: Ticket, inbound: InboundMessage | None) -> datetime:
     if sent is not None and start - PLAUSIBLE_SENT <= sent <= start:
         start = sent
     return min(start, ticket.created_at)
+
+
+def _entered_received_at(ticket: Ticket) -> datetime | None:
+    """The DITERIMA of an entered request, kept in its ``created`` event."""
+    if not ticket.entered_by:
+        return None
+    for event in ticket.events:
+        if event.action == "created":
+            value = (event.data or {}).get("received_at")
+            return datetime.fromisoformat(value) if value else None
+    return None
 
 
 def step_timings(desk, ticket: Ticket, dispositions: list[Disposition], inbound: InboundMessage | None,

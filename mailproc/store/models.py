@@ -38,6 +38,9 @@ class Base(DeclarativeBase):
 # Outcomes of an inbound message.
 TICKET, FOLLOWUP, IGNORED, QUARANTINED, DUPLICATE, PENDING = (
     "ticket", "followup", "ignored", "quarantined", "duplicate", "pending")
+# Kept until the Pranata Komputer registers its sender. Shown as "awaiting_registration"; stored
+# shorter because inbound_messages.outcome is VARCHAR(20).
+AWAITING_REGISTRATION = "awaiting_reg"
 
 
 class InboundMessage(Base):
