@@ -45,6 +45,11 @@ class Desk:
         return transaction(self.sessions)
 
     @cached_property
+    def health(self):
+        from mailproc.store.health import HealthNotes   # start-up: built on first use
+        return HealthNotes(self.transaction, self.clock)
+
+    @cached_property
     def guard(self):
         from mailproc.intake.guard import Guard   # start-up: built on first use
         return Guard.load(self.rules_dir, {self.config.service.address})

@@ -215,3 +215,54 @@ def cmd_verify(desk, args) -> int:
     verdict = verify_file(desk, Path(args.file))
     print(verdict.text)
     return EX_OK if verdict.genuine else EX_DATAERR
+
+
+def cmd_status(desk, args) -> int:
+    from mailproc.service.health import status   # start-up: only this command loads it
+    report = status(desk)
+    if args.json:
+        _print_json(report.as_dict())
+        return report.level
+    print(report.headline())
+    for check in report.checks:   # Nagios shows the first line; the rest is for the admin reading it
+        print(f"{check.name}: {check.text}")
+    return report.level
+
+
+def _local_copies(config) -> dict[str, Path]:
+    """The rules and templates folders the config names, when they are the site's own copies: the
+    packaged defaults (inside the installed mailproc package) come back with the package."""
+    import mailproc   # start-up: only this command loads it
+    package = Path(mailproc.__file__).resolve().parent
+    found = {}
+    for name, folder in (("rules", config.service.rules_dir), ("templates", config.service.templates_dir)):
+        folder = Path(folder).absolute()   # not resolved: the packaged defaults may be symbolic links
+        if folder.is_dir() and package not in folder.parents:
+            found[name] = folder
+    return found
+
+
+def cmd_backup(desk, args) -> int:
+    from mailproc.store.backup import BackupError, backup   # start-up: only this command loads it
+    config = desk.config
+    extra = _local_copies(config)
+    try:
+        dest = backup(config.database_url, config.service.storage_dir, config.path, extra, Path(args.dest),
+                      now=desk.clock.now())
+    except BackupError as exc:
+        print(f"mailproc backup: {exc}", file=sys.stderr)
+        return EX_DATAERR
+    also = "".join(f", {name}" for name in sorted(extra))
+    print(f"backup written to {dest}: database, storage, config{also} (MANIFEST lists every file)")
+    return EX_OK
+
+
+def cmd_restore(desk, args) -> int:
+    from mailproc.store.backup import BackupError, restore   # start-up: only this command loads it
+    try:
+        config = restore(Path(args.src), Path(args.dir), database_url=args.database_url)
+    except BackupError as exc:
+        print(f"mailproc restore: {exc}", file=sys.stderr)
+        return EX_DATAERR
+    print(f"restored into {config.parent}: use it with `mailproc --config {config} ...`")
+    return EX_OK

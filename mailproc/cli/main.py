@@ -87,6 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("file")
     registry = sub.add_parser("registry", help="the OPDs' addresses and domains, and the senders registered by reply")
     registry.add_argument("--json", action="store_true")
+    status = sub.add_parser("status", help="is the service healthy? (exit 0 OK, 1 warning, 2 critical: a Nagios/Icinga check)")
+    status.add_argument("--json", action="store_true")
+    backup = sub.add_parser("backup", help="a consistent snapshot of the database, storage, config and local rules/templates")
+    backup.add_argument("dest", help="a new or empty folder")
+    restore = sub.add_parser("restore", help="rebuild a backup in an empty folder, with a config.toml pointing inside it")
+    restore.add_argument("src", help="the backup folder (with its MANIFEST)")
+    restore.add_argument("dir", help="a new or empty folder")
+    restore.add_argument("--database-url", help="an empty PostgreSQL database for a PostgreSQL backup")
     return p
 
 
@@ -105,6 +113,9 @@ def _main(argv: list[str] | None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, handlers=[handler])
     for noisy in ("weasyprint", "fontTools", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    if args.command == "restore":   # a new folder, on a machine that may have no config yet
+        from mailproc.cli.commands import cmd_restore   # start-up: only this command loads it
+        return cmd_restore(None, args)
     if args.command in COMMANDS_WITHOUT_CONFIG:
         from mailproc.cli.init import cmd_init   # start-up: only this command loads it
         return cmd_init(args)

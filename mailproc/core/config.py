@@ -142,6 +142,40 @@ class SendersConfig:
 
 
 @dataclass(frozen=True)
+class HealthConfig:
+    """The thresholds of `mailproc status` (minutes; counts): at the warning one it exits 1, at the
+    critical one 2. A mailbox failing or an outbox stuck for ``alert_minutes`` mails the admin."""
+    mailbox_failing_warn_minutes: int = 5
+    mailbox_failing_crit_minutes: int = 15
+    oldest_unsent_warn_minutes: int = 10
+    oldest_unsent_crit_minutes: int = 30
+    failed_outbox_warn: int = 1
+    heartbeat_warn_minutes: int = 5
+    heartbeat_crit_minutes: int = 15
+    breaches_warn: int = 1
+    quarantined_warn: int = 0         # quarantined in the last 24 h; 0: only reported, never a warning
+    alert_minutes: int = 15
+    imap_timeout_seconds: int = 10    # `status` asks the IMAP server how much mail waits
+
+
+@dataclass(frozen=True)
+class IntakeConfig:
+    staff: tuple[str, ...] = ()   # besides the roles, their delegates and the officers: may write ATAS NAMA
+
+
+UNREGISTERED_CHOICES = ("ask", "ignore")
+
+
+@dataclass(frozen=True)
+class SendersConfig:
+    """Senders outside the allowed domains and the registry: ``ask`` the Pranata Komputer to register
+    an authenticated one, or ``ignore`` them; ``authserv_ids`` name the servers whose
+    Authentication-Results header is believed (RFC 8601: the receiving server's own)."""
+    unregistered: str = "ask"
+    authserv_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     service: ServiceConfig
@@ -153,6 +187,7 @@ class Config:
     officers: tuple[Person, ...]
     berita_acara: BeritaAcaraConfig
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
+    health: HealthConfig = field(default_factory=HealthConfig)
     intake: IntakeConfig = field(default_factory=IntakeConfig)
     senders: SendersConfig = field(default_factory=SendersConfig)
 
@@ -356,6 +391,8 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         authserv_ids=tuple(v.strip().lower() for v in se.strings("authserv_ids", []) if v.strip()),
     )
 
+    health = _health(root.sub("health", required=False), errors)
+
     roles: dict[str, Official] = {}
     r = root.sub("roles")
     for role in r.table:   # which roles the chain needs is the chain's to say (``Desk`` checks)
@@ -380,8 +417,27 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     if errors:
         raise ConfigError(f"{path}: invalid configuration:\n  " + "\n  ".join(errors))
     return Config(path=path, service=service, database_url=url, imap=imap, smtp=smtp, limits=limits,
-                  roles=roles, officers=tuple(officers), berita_acara=berita_acara, raw=data,
+                  roles=roles, officers=tuple(officers), berita_acara=berita_acara, raw=data, health=health,
                   intake=intake, senders=senders)
+
+
+def _health(t: _Reader, errors: list[str]) -> HealthConfig:
+    """[health]: every threshold a whole number >= 0, each warning below its critical level."""
+    defaults = HealthConfig()
+    values = {}
+    for name in HealthConfig.__dataclass_fields__:
+        value = t.get(name, int, getattr(defaults, name))
+        if isinstance(value, int) and value < 0:
+            errors.append(f"{t._key(name)}: {value} is negative")
+        values[name] = value if isinstance(value, int) else getattr(defaults, name)
+    for what in ("mailbox_failing", "oldest_unsent", "heartbeat"):
+        warn, crit = values[f"{what}_warn_minutes"], values[f"{what}_crit_minutes"]
+        if warn > crit:
+            errors.append(f"{t._key(what + '_warn_minutes')}: {warn} is above "
+                          f"{t._key(what + '_crit_minutes')} ({crit})")
+    if values["imap_timeout_seconds"] < 1:
+        errors.append(f"{t._key('imap_timeout_seconds')}: must be at least 1")
+    return HealthConfig(**values)
 
 
 def require_roles(config: Config, names: tuple[str, ...]) -> None:

@@ -10,7 +10,7 @@ class MailboxUnavailable(AdminError):
     """The IMAP server cannot be reached or refuses us; the text is one line for the log."""
 
 
-def connect(imap_config):
+def connect(imap_config, timeout: float = 60):
     """An authenticated IMAPClient, with certificate checks on unless the config turns them off."""
     from imapclient import IMAPClient
     from imapclient.exceptions import LoginError
@@ -22,7 +22,7 @@ def connect(imap_config):
         if not c.verify:
             context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
     try:
-        client = IMAPClient(c.host, port=c.port, ssl=c.security == "ssl", ssl_context=context, timeout=60)
+        client = IMAPClient(c.host, port=c.port, ssl=c.security == "ssl", ssl_context=context, timeout=timeout)
         if c.security == "starttls":
             client.starttls(context)
         client.login(c.username, c.password)

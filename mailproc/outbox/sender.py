@@ -25,6 +25,7 @@ from sqlalchemy import func, select, update
 from mailproc.core.checkpoints import checkpoint
 from mailproc.core.workers import worker_gone
 from mailproc.mail.imap import MailboxUnavailable, connect
+from mailproc.store.health import OUTBOX
 from mailproc.store.models import OUT_FAILED, OUT_PENDING, OUT_SENDING, OUT_SENT, OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -256,9 +257,12 @@ def deliver_due(desk, limit: int = 500, transport: Transport | None = None) -> D
                 pending.pop(0)
     except TemporaryFailure as exc:
         report.errors.append(str(exc))
+        desk.health.failing(OUTBOX, str(exc))
         for row in pending:
             _record(desk, row, failed=str(exc))
             report.retried += 1
+    else:
+        desk.health.ok(OUTBOX)
     finally:
         _record_sent(desk, sent)
     return report

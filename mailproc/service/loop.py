@@ -16,6 +16,7 @@ import schedule
 from mailproc.chain import officials
 from mailproc.core.jobs import Idle, Trouble
 from mailproc.outbox.sender import DeliveryReport, deliver_due, recover_stale
+from mailproc.service import health
 from mailproc.service.pipe import PipeServer
 from mailproc.sla import work as sla_work
 from mailproc.service.mailbox import MailboxDoor, MailboxUnavailable, backoff_delays, sleep
@@ -54,7 +55,7 @@ def periodic_jobs(desk):
             return Trouble(text)
         return text if report.sent or report.retried or recovered else Idle(text)
 
-    return [*sla_work.periodic_jobs(desk), ("outbox", outbox)]
+    return [*sla_work.periodic_jobs(desk), ("health", lambda: health.alert_job(desk)), ("outbox", outbox)]
 
 
 def start_up_jobs(desk):

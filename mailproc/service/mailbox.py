@@ -20,6 +20,7 @@ from mailproc.core.checkpoints import checkpoint
 from mailproc.core.errors import describe
 from mailproc.mail.imap import MailboxUnavailable, connect, one_line
 from mailproc.intake.inbound import Inbound, Origin, Result
+from mailproc.store.health import MAILBOX
 from mailproc.store.models import InboundMessage, MailboxClaim, MailboxState
 from mailproc.core.workers import worker_gone
 
@@ -114,9 +115,16 @@ class MailboxDoor:
         """Handle every message that is waiting now and no other live worker holds, then return."""
         from imapclient.exceptions import IMAPClientAbortError
         try:
-            return self._poll_once(limit)
+            report = self._poll_once(limit)
+        except MailboxUnavailable as exc:
+            self.desk.health.failing(MAILBOX, str(exc))
+            raise
         except (IMAPClientAbortError, OSError) as exc:
-            raise self._lost(exc) from exc
+            lost = self._lost(exc)
+            self.desk.health.failing(MAILBOX, str(lost))
+            raise lost from exc
+        self.desk.health.ok(MAILBOX)
+        return report
 
     def _poll_once(self, limit: int | None) -> PollReport:
         self.open()
