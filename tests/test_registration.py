@@ -326,3 +326,15 @@ def test_unauthenticated_sender_over_the_stack(live):
     live.settle()
     assert outbox(live.desk) == []
     assert live.stack.fetch(GMAIL) == [] and live.stack.fetch(PRAKOM) == [] and live.stack.fetch(KADIS) == []
+
+
+def test_a_delegate_of_the_prakom_is_asked_in_cc_and_may_answer(tmp_path, db_url, clock):
+    plh = "plh.prakom@lampungbaratkab.go.id"
+    desk = Desk(load_config(write_config(tmp_path, db_url, replace={
+        **TRUSTED, 'email = "prakom@lampungbaratkab.go.id"\ndelegates = []':
+        f'email = "prakom@lampungbaratkab.go.id"\ndelegates = ["{plh}"]'})), clock)
+    handle(desk, gmail_request())
+    request = last_to(desk, PRAKOM, "registration_request")
+    assert plh in request.recipients
+    result = handle(desk, reply_to(request, plh, "DAFTARKAN"))
+    assert "registered for dinkes" in result.reason and registrations(desk)[0].decided_by == plh

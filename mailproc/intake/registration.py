@@ -83,11 +83,13 @@ def _ask_prakom(desk, s: Session, mail: Mail, row: InboundMessage) -> None:
                                       requested_at=now)
     s.add(registration)
     text = mail.text.strip()
-    notify.send(desk, s, "registration_request", [_prakom(desk).email], {
+    prakom = _prakom(desk)
+    notify.send(desk, s, "registration_request", [prakom.email], {
         "sender": mail.sender, "sender_name": mail.sender_name, "subject": mail.subject,
         "received_at": row.received_at, "excerpt": text[:EXCERPT], "cut": len(text) > EXCERPT,
         "attachments": [a.filename for a in row.attachments], "guess": guess, "code": short_code(token)},
-        kind="registration_request", ticket=None, message_id=registration.message_id, answering=False)
+        cc=list(prakom.delegates) if prakom.cc_delegates else [], kind="registration_request", ticket=None,
+        message_id=registration.message_id, answering=False)
 
 
 # -- the Prakom's answer ----------------------------------------------------------------------------
