@@ -159,23 +159,6 @@ class HealthConfig:
 
 
 @dataclass(frozen=True)
-class IntakeConfig:
-    staff: tuple[str, ...] = ()   # besides the roles, their delegates and the officers: may write ATAS NAMA
-
-
-UNREGISTERED_CHOICES = ("ask", "ignore")
-
-
-@dataclass(frozen=True)
-class SendersConfig:
-    """Senders outside the allowed domains and the registry: ``ask`` the Pranata Komputer to register
-    an authenticated one, or ``ignore`` them; ``authserv_ids`` name the servers whose
-    Authentication-Results header is believed (RFC 8601: the receiving server's own)."""
-    unregistered: str = "ask"
-    authserv_ids: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Config:
     path: Path
     service: ServiceConfig
