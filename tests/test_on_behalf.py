@@ -265,3 +265,18 @@ def test_non_staff_atas_nama_over_the_stack(live):
     assert (t.opd_key, t.requester_email, t.channel, t.entered_by) == ("dinkes", OPD_USER, "email", None)
     assert len(live.mail_for(OPD_USER, b"Permohonan diterima")) == 1
     assert live.stack.fetch("bappeda@lampungbaratkab.go.id") == []
+
+
+@pytest.mark.parametrize("typed, key", [
+    ("Dinas Kesehatan", "dinkes"), ("DINAS KESEHATAN KABUPATEN LAMPUNG BARAT", "dinkes"), ("diskes", "dinkes"),
+    ("Dinas Kesehatan (Diskes)", "dinkes"), ("Badan Perencanaan Pembangunan Daerah (Bappeda)", "bappeda"),
+    ("Bappeda Lambar", "bappeda"), ("Puskesmas Liwa", "pkm_liwa"), ("kecamatan balik bukit", "kec_balikbukit"),
+    ("Dinas Pendidikan", "disdikbud"), ("Kominfo", "diskominfo"),
+])
+def test_opd_names_as_staff_type_them(desk, typed, key):
+    assert [o.key for o in desk.registry.named(typed)] == [key]
+
+
+@pytest.mark.parametrize("typed", ["Kecamatan", "Dinas Kesehatn", "Lampung Barat", ""])
+def test_no_single_opd(desk, typed):
+    assert len(desk.registry.named(typed)) != 1

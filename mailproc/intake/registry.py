@@ -130,9 +130,11 @@ class OpdRegistry:
 
     def named(self, text: str) -> list[Opd]:
         """The OPDs ``text`` names exactly (no close matches): as typed, without its bracketed part,
-        or by the abbreviation in its brackets ("Dinas Kesehatan (Diskes)"). One is a match."""
+        or by the abbreviation in its brackets ("Dinas Kesehatan (Diskes)"), with or without a
+        trailing "Kabupaten Lampung Barat". One is a match."""
         bare = _BRACKETED.sub(" ", text)
-        for form in (text, bare, *_BRACKETED.findall(text)):
+        forms = (text, bare, *_BRACKETED.findall(text))
+        for form in (*forms, *(_REGION.sub(" ", f) for f in forms)):
             found = self.find(form, cutoff=1.0) if form.strip() else []
             if found:
                 return found
@@ -224,6 +226,9 @@ def _read_opd(path: Path, key: str, raw: Any) -> Opd:
 
 
 _BRACKETED = re.compile(r"\(([^()]*)\)")
+# "… Kabupaten Lampung Barat", "… Kab. Lampung Barat", "… Lambar": the region every OPD here is in.
+_REGION = re.compile(r"[\s,]+(?:(?:pemerintah\s+)?(?:kabupaten|kab\.?|pemkab)\s+)?(?:lampung\s+barat|lambar)\s*\.?\s*$",
+                     re.IGNORECASE)
 _GENERIC_PREFIX = re.compile(r"^(?:dinas|badan|kantor|uptd) ")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
