@@ -169,6 +169,17 @@ def test_sqlite_backup_while_writing_and_restore(sqlite_site, tmp_path):
         assert mode(path) == (0o750 if path.is_dir() else 0o640), path
 
 
+def test_restore_leaves_unset_rules_and_templates_unset(tmp_path):
+    """A config without rules_dir/templates_dir uses the packaged defaults: so does its restore."""
+    config, storage, _extras = make_site(tmp_path / "site", lambda s: f"sqlite:///{s / 'mailproc.db'}")
+    text_ = config.read_text().replace('rules_dir = "rules"                     # a local copy: backed up\n', "")
+    config.write_text(text_.replace('templates_dir = "templates"', "# templates: the packaged ones"))
+    sqlite3.connect(storage / "mailproc.db").close()
+    dest = backup(f"sqlite:///{storage / 'mailproc.db'}", storage, config, {}, tmp_path / "backup", now=NOW)
+    service = tomllib.loads(restore(dest, tmp_path / "restored").read_text())["service"]
+    assert "rules_dir" not in service and "templates_dir" not in service
+
+
 def test_backup_refuses_a_non_empty_or_inner_destination(sqlite_site, tmp_path):
     config, storage, extras, _writer = sqlite_site
     url = "sqlite:///" + str(storage / "mailproc.db")

@@ -152,3 +152,25 @@ def test_backup_while_running_and_restore_elsewhere(tmp_path, db_url, clock, cle
         fresh.write_bytes(later[-1])
         result = mailproc("ingest", str(fresh), config=restored_config, cwd=tmp_path)
         assert result.returncode == 0 and result.stdout.startswith(f"{fresh}: ticket JIP-"), result.stdout
+
+
+def test_the_packaged_rules_and_templates_are_not_backed_up(tmp_path):
+    """rules_dir/templates_dir unset: the shipped defaults, which come back with the package, not the backup."""
+    import re
+    from mailproc.store.db import upgrade
+    site = tmp_path / "site"
+    site.mkdir()
+    url = f"sqlite:///{site / 'storage' / 'mailproc.db'}"
+    config = write_config(site, url)
+    config.write_text(re.sub(r"(?m)^(rules|templates)_dir = .*\n", "", config.read_text()))
+    upgrade(url)
+    made = mailproc("backup", str(tmp_path / "backup"), config=config, cwd=site)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout == f"backup written to {tmp_path / 'backup'}: database, storage, config (MANIFEST lists every file)\n"
+    assert not (tmp_path / "backup" / "rules").exists() and not (tmp_path / "backup" / "templates").exists()
+    restored = mailproc("restore", str(tmp_path / "backup"), str(tmp_path / "desk"), cwd=tmp_path)
+    assert restored.returncode == 0, restored.stderr
+    listed = mailproc("tickets", "--json", config=tmp_path / "desk" / "config.toml", cwd=tmp_path)
+    assert listed.returncode == 0 and json.loads(listed.stdout) == [], listed.stderr
+    checked = mailproc("status", "--json", config=tmp_path / "desk" / "config.toml", cwd=tmp_path)
+    assert json.loads(checked.stdout)["checks"]["database"]["status"] == "OK", checked.stdout

@@ -481,7 +481,10 @@ def rewrite_config(text: str, manifest: Manifest, *, database_url: str) -> str:
     socket = original(service, "socket", "storage/mailproc.sock")
     service["socket"] = in_storage(socket) or f"{STORAGE}/{socket.name}"
     for key, name in (("rules_dir", "rules"), ("templates_dir", "templates")):
-        service[key] = name if name in extras else str(original(service, key, name))
+        if name in extras:
+            service[key] = name
+        elif key in service:     # unset: the packaged defaults, which stay unset
+            service[key] = str(original(service, key, name))
     database["url"] = database_url
     outbox = original(smtp, "directory", "storage/outbox")
     smtp["directory"] = in_storage(outbox) or str(outbox)
