@@ -62,7 +62,15 @@ def test_channels_and_received_times():
         "telepon", "datang_langsung", "whatsapp", "surat", "telepon", None]
     assert received_at("2026-11-27 08:15") == datetime(2026, 11, 27, 8, 15, tzinfo=WIB)
     assert received_at("27/11/2026 08.15") == datetime(2026, 11, 27, 8, 15, tzinfo=WIB)
-    assert received_at("kemarin sore") is None
+    assert received_at("2026-11-27 08:15 WIB") == received_at("8 November 2026 pukul 08.15".replace("8", "27", 1))
+    assert received_at("27 Nov 2026 08:15") == datetime(2026, 11, 27, 8, 15, tzinfo=WIB)
+    assert received_at("kemarin sore") is None and received_at("2026-13-01 08:00") is None
+    assert channel_of("telp.") == "telepon"
+
+
+def test_blank_lines_between_the_header_lines():
+    header = read_header("ATAS NAMA Bappeda\n\nMELALUI surat\n\nPEMOHON Pak Joni\n\nMohon pasang jaringan LAN")
+    assert (header.channel, header.contact, header.request) == ("surat", "Pak Joni", "Mohon pasang jaringan LAN")
 
 
 def test_staff_list_is_validated(tmp_path, db_url):

@@ -38,7 +38,10 @@ _SYNONYMS = {"telp": "telepon", "tlp": "telepon", "telpon": "telepon", "telefon"
              "wa": "whatsapp", "whats app": "whatsapp", "datang": "datang_langsung", "walk in": "datang_langsung",
              "langsung": "datang_langsung", "letter": "surat", "web": "portal"}
 _WHEN = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2})[:.](\d{2})$"),       # 2026-12-08 09:15
-         re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})[ ,]+(\d{1,2})[:.](\d{2})$"))  # 08/12/2026 09.15
+         re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})[ ,]+(\d{1,2})[:.](\d{2})$"),  # 08/12/2026 09.15
+         re.compile(r"^(\d{1,2}) ([a-z]+) (\d{4})[ ,]+(\d{1,2})[:.](\d{2})$"))          # 8 Desember 2026 09.15
+_MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+           "november", "desember")
 
 
 @dataclass(frozen=True)
@@ -77,11 +80,14 @@ def read_header(text: str) -> Header | None:
     fields: dict[str, str] = {}
     at += 1
     while at < len(lines):
-        found = _FIELD.match(lines[at])
+        following = at
+        while following < len(lines) and not lines[following].strip():   # blank lines between them
+            following += 1
+        found = _FIELD.match(lines[following]) if following < len(lines) else None
         if found is None or found.group(1).lower() in fields:
             break
         fields[found.group(1).lower()] = found.group(2)
-        at += 1
+        at = following + 1
     return Header(first.group(1), fields.get("melalui"), fields.get("pemohon") or None, fields.get("diterima"),
                   "\n".join(lines[at:]).strip("\n"))
 
@@ -90,23 +96,31 @@ def channel_of(value: str | None) -> str | None:
     """'Datang Langsung' -> 'datang_langsung'; None when it is not a channel."""
     if value is None or not value.strip():
         return DEFAULT_CHANNEL
-    words = " ".join(value.lower().replace("_", " ").split())
+    words = " ".join(re.sub(r"[^a-z]+", " ", value.lower()).split())
     words = _SYNONYMS.get(words, words).replace(" ", "_")
     return words if words in CHANNELS else None
 
 
 def received_at(value: str) -> datetime | None:
-    """'2026-12-08 09:15' (WIB) as an aware datetime; None when unreadable."""
-    text = " ".join(value.split())
+    """'2026-12-08 09:15', '08/12/2026 09.15', '8 Desember 2026 pukul 09.15 WIB' as an aware datetime
+    (WIB); None when unreadable."""
+    text = " ".join(re.sub(r"\b(?:pukul|jam|wib)\b\.?", " ", value.lower()).split())
     for n, pattern in enumerate(_WHEN):
         found = pattern.match(text)
-        if found:
-            parts = [int(x) for x in found.groups()]
-            year, month, day = parts[:3] if n == 0 else (parts[2], parts[1], parts[0])
-            try:
-                return datetime(year, month, day, parts[3], parts[4], tzinfo=WIB)
-            except ValueError:
+        if not found:
+            continue
+        a, b, c, hour, minute = found.groups()
+        if n == 2:
+            month = next((i + 1 for i, name in enumerate(_MONTHS) if name.startswith(b[:3])), None)
+            if month is None:
                 return None
+            year, day = int(c), int(a)
+        else:
+            year, month, day = (int(a), int(b), int(c)) if n == 0 else (int(c), int(b), int(a))
+        try:
+            return datetime(year, month, day, int(hour), int(minute), tzinfo=WIB)
+        except ValueError:
+            return None
     return None
 
 
