@@ -267,3 +267,21 @@ def test_a_reminder_due_at_0929_leaves_with_the_tick_at_0929(tmp_path, db_url, c
     [reminder] = reminders()
     assert reminder.status == "sent" and reminder.recipients == [KADIS], (reminder.status, reminder.recipients)
     stack.wait_for(KADIS, 2)                                      # the request and its reminder
+
+
+def test_an_idle_round_of_the_service_logs_nothing_at_info(desk, caplog):
+    from mailproc.service.loop import Service, periodic_jobs
+    service = Service(desk)
+    jobs = [(name, service._guarded(name, job)) for name, job in periodic_jobs(desk)]
+    with caplog.at_level(logging.DEBUG, logger="mailproc"):
+        for _name, run in jobs:             # the first round of the day: the digest goes out, and says so
+            run()
+        first = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
+        caplog.clear()
+        for _ in range(2):                 # then nothing is due: every job still runs and reports
+            for _name, run in jobs:
+                run()
+    assert any(line.startswith("digest: sent") for line in first), first
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO] == []
+    said = {r.getMessage().split(":")[0] for r in caplog.records}
+    assert {name for name, _ in jobs} <= said, said      # at DEBUG, for `mailproc -v run`

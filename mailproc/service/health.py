@@ -17,6 +17,7 @@ from sqlalchemy import func, or_, select
 
 from mailproc.core.config import ConfigError
 from mailproc.core.errors import describe
+from mailproc.core.jobs import Idle
 from mailproc.mail.imap import MailboxUnavailable, connect, one_line
 from mailproc.service.mailbox import PROCESSED_FLAG
 from mailproc.sla.work import OPEN_STEPS
@@ -213,7 +214,7 @@ def alert_job(desk) -> str:
     """Mail the admin when the mailbox fails or the outbox is stuck for ``alert_minutes``; once an hour."""
     admin = desk.config.service.admin_email
     if not admin:
-        return "health: no admin_email"
+        return Idle("health: no admin_email")
     now = desk.clock.now()
     limit = timedelta(minutes=desk.config.health.alert_minutes)
     sent = []
@@ -231,7 +232,7 @@ def alert_job(desk) -> str:
                        f"Periksa server SMTP dan `mailproc status`.")
             detail = server.error if server and server.failing_since else ""
             sent += _alert(desk, s, now, OUTBOX_ALERT, problem, detail or "")
-    return f"health: admin alerted ({', '.join(sent)})" if sent else "health: nothing to tell the admin"
+    return f"health: admin alerted ({', '.join(sent)})" if sent else Idle("health: nothing to tell the admin")
 
 
 def _alert(desk, s, now: datetime, kind: str, problem: str, detail: str) -> list[str]:
