@@ -65,6 +65,11 @@ class Desk:
         return IntentDetector.load(self.rules_dir)
 
     @cached_property
+    def status_rules(self):
+        from mailproc.intake.status import StatusRules   # start-up: built on first use
+        return StatusRules.load(self.rules_dir)
+
+    @cached_property
     def registry(self):
         from mailproc.intake.registry import OpdRegistry   # start-up: built on first use
         return OpdRegistry.load(self.rules_dir)
@@ -91,5 +96,5 @@ class Desk:
 
     def load_rules(self) -> None:
         """Validate every rules file now (start-up), so errors show before any mail is handled."""
-        for name in ("guard", "classifier", "intent", "registry", "calendar", "sla", "grammar"):
+        for name in ("guard", "classifier", "intent", "status_rules", "registry", "calendar", "sla", "grammar"):
             getattr(self, name)

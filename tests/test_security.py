@@ -92,13 +92,15 @@ def test_another_opd_gets_nothing_of_the_ticket(desk):
         reply_to(ack, OPD_B, "Mohon info perkembangan.", thread=False),        # only the [JIP-…] tag
         reply_to(kadis_request, OPD_B, "SETUJU"),                             # a forged disposition
     ]
-    for raw in attempts:
-        result = inbound.handle(raw, Origin("ingest"))
+    results = [inbound.handle(raw, Origin("ingest")) for raw in attempts]
+    for result in results[0], results[2]:
         assert result.outcome == "followup" and result.reason.startswith("unauthorized"), result
+    # A status question from outside the ticket's side, not authenticated: nothing at all.
+    assert results[1].outcome == "ignored" and results[1].reason.startswith("status question"), results[1]
     assert outbox(desk, OPD_B) == []                                          # nothing mailed to OPD B
     with desk.sessions() as s:
         ticket = s.scalar(select(Ticket))
-        refused = list(s.scalars(select(Event).where(Event.action == "reply_unauthorized")))
+        refused = list(s.scalars(select(Event).where(Event.action.in_(("reply_unauthorized", "status_refused")))))
         assert ticket.status == "awaiting_kadis"
     assert len(refused) == 3 and {e.actor for e in refused} == {OPD_B}
 

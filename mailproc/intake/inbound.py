@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from mailproc.core.checkpoints import checkpoint
 from mailproc.chain import workflow
-from mailproc.intake import on_behalf, registration
+from mailproc.intake import on_behalf, registration, status
 from mailproc.chain.route import find_thread
 from mailproc.store.archive import Archive
 from mailproc.mail.parse import Mail, UnreadableMail, parse_mail
@@ -124,6 +124,9 @@ class Inbound:
             if thread is not None:
                 workflow.note_ignored(desk, s, thread.ticket, mail, row, str(refusal))
             return self._finish(row, IGNORED, str(refusal), thread.ticket.code if thread else None)
+        question = status.read_question(desk, s, mail, thread)
+        if question is not None:   # answered (or not) here: never a ticket, never the chain
+            return self._finish(row, *status.answer(desk, s, mail, row, question))
         if thread is not None:
             reason = workflow.on_followup(desk, s, thread, mail, row)
             return self._finish(row, FOLLOWUP, reason, thread.ticket.code)
