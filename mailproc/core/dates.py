@@ -44,6 +44,11 @@ def format_date(moment: date | datetime) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+def format_iso_date(text: str) -> str:
+    """``2026-12-03`` (as stored in JSON) -> ``3 Desember 2026``."""
+    return format_date(date.fromisoformat(text))
+
+
 def format_long_date(moment: date | datetime) -> str:
     """``Jumat, 27 November 2026``: day name, day, month name, year."""
     day = local_date(moment)

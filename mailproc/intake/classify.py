@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mailproc.intake.textrules import (ZONE_DEFAULTS, Normaliser, RuleHit, RulesError, RuleSet, TokenizedMessage,
+from mailproc.intake.textrules import (ZONE_DEFAULTS, LetterText, Normaliser, RuleHit, RulesError, RuleSet, TokenizedMessage,
                                        ZoneWeights, read_aliases, read_number, read_rules, read_settings, read_toml,
                                        score_rules, tokenize_message)
 
@@ -85,8 +85,8 @@ class Classifier:
             bias[key] = read_number(value, f"{ppath}: category_bias.{key}")
         return cls(categories, normaliser, RuleSet(crules), csettings, RuleSet(prules), psettings, bias)
 
-    def classify(self, subject: str, text: str) -> Classification:
-        message = tokenize_message(subject, text, self.normaliser)
+    def classify(self, subject: str, text: str, letter: LetterText | None = None) -> Classification:
+        message = tokenize_message(subject, text, self.normaliser, letter)
         return self.classify_tokens(message)
 
     def classify_tokens(self, message: TokenizedMessage) -> Classification:

@@ -25,10 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from mailproc.intake.textrules import (
+    LETTER_ZONES,
     ZONE_DEFAULTS,
     ZONE_FORWARDED,
     ZONE_NEWEST,
     ZONE_SUBJECT,
+    LetterText,
     Normaliser,
     RuleHit,
     RulesError,
@@ -43,6 +45,7 @@ from mailproc.intake.textrules import (
 )
 
 INTENT_FILE = "intent.toml"
+OWN_ZONES = (ZONE_NEWEST, ZONE_SUBJECT, *LETTER_ZONES)   # the sender's own words, the letter included
 REQUEST = "request"
 NOT_REQUEST = "not_request"
 
@@ -118,8 +121,8 @@ class IntentDetector:
     def _side(self, hit: RuleHit) -> str:
         return self._targets[hit.target].side
 
-    def detect(self, subject: str, text: str) -> Intent:
-        message = tokenize_message(subject, text, self.normaliser)
+    def detect(self, subject: str, text: str, letter: LetterText | None = None) -> Intent:
+        message = tokenize_message(subject, text, self.normaliser, letter)
         _, all_hits = score_rules(self._rules, message, self._weights, "intent")
         hits = list(all_hits)
         zones = message.zones
@@ -131,7 +134,7 @@ class IntentDetector:
             scores[h.target] = scores.get(h.target, 0.0) + h.weight
         for key, target in self._targets.items():
             if target.decisive:
-                own = sum(h.weight for h in hits if h.target == key and h.zone in (ZONE_NEWEST, ZONE_SUBJECT))
+                own = sum(h.weight for h in hits if h.target == key and h.zone in OWN_ZONES)
                 if own >= self._settings["min_not_request"]:
                     return Intent(False, f"not_a_request: {target.label}", tuple(all_hits))
         request_score = sum(v for k, v in scores.items() if self._targets[k].side == REQUEST)

@@ -4,7 +4,8 @@
   reduplication "kedip2" -> "kedip", stretched letters "lemooot" -> "lemot", the suffix "-nya" of
   longer words "kabelnya" -> "kabel") and tokenised; rule phrases are normalised the same way;
 * a message is split into zones: the subject (plus any "Perihal :" line of a formal letter),
-  the newest text, forwarded text and quoted reply text; each zone has its own weight;
+  the newest text, forwarded text and quoted reply text, and an attached letter's Perihal and
+  text (weighed like the subject and the newest text); each zone has its own weight;
 * a rule is a list of phrases (words; ``word*`` matches a word prefix, a lone ``*`` any one
   word) and/or one regular expression over the normalised text; a rule counts once per zone.
 
@@ -28,7 +29,10 @@ ZONE_SUBJECT = "subject"
 ZONE_NEWEST = "newest"
 ZONE_FORWARDED = "forwarded"
 ZONE_QUOTED = "quoted"
-ZONES = (ZONE_SUBJECT, ZONE_NEWEST, ZONE_FORWARDED, ZONE_QUOTED)
+ZONE_LETTER_SUBJECT = "letter_subject"   # the attached letter's Perihal
+ZONE_LETTER = "letter"                   # the attached letter's text
+LETTER_ZONES = (ZONE_LETTER_SUBJECT, ZONE_LETTER)
+ZONES = (ZONE_SUBJECT, ZONE_NEWEST, ZONE_FORWARDED, ZONE_QUOTED, *LETTER_ZONES)
 
 MAX_TOKENS_PER_ZONE = 4000  # long forwarded chains: the start carries the request
 MAX_CHARS_PER_ZONE = 60_000
@@ -162,6 +166,13 @@ _PERIHAL_LINE = re.compile(r"^\s*(?:perihal|hal)\s*:\s*(.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
+class LetterText:
+    """An attached letter, read: its Perihal and its text. It counts like the mail's own words."""
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True)
 class Zones:
     subject: str
     newest: str
@@ -169,10 +180,13 @@ class Zones:
     quoted: str
     is_reply: bool
     is_forward: bool
+    letter_subject: str = ""
+    letter: str = ""
 
     def texts(self) -> dict[str, str]:
         return {ZONE_SUBJECT: self.subject, ZONE_NEWEST: self.newest,
-                ZONE_FORWARDED: self.forwarded, ZONE_QUOTED: self.quoted}
+                ZONE_FORWARDED: self.forwarded, ZONE_QUOTED: self.quoted,
+                ZONE_LETTER_SUBJECT: self.letter_subject, ZONE_LETTER: self.letter}
 
 
 # The first line of a legal footer ("DISCLAIMER: Informasi dalam email ini bersifat rahasia ...
@@ -188,8 +202,9 @@ _DISCLAIMER = re.compile(
     re.IGNORECASE)
 
 
-def split_zones(subject: str, text: str) -> Zones:
-    """Split a message into subject, newest text, forwarded text and quoted reply text."""
+def split_zones(subject: str, text: str, letter: LetterText | None = None) -> Zones:
+    """Split a message into subject, newest text, forwarded text and quoted reply text (and the
+    attached letter's Perihal and text)."""
     subject = subject or ""
     prefixes = _SUBJECT_PREFIX.match(subject)
     is_reply = is_forward = False
@@ -240,7 +255,8 @@ def split_zones(subject: str, text: str) -> Zones:
         parts[state].append(line)
     return Zones(subject="\n".join(subject_parts), newest="\n".join(parts[ZONE_NEWEST]),
                  forwarded="\n".join(parts[ZONE_FORWARDED]), quoted="\n".join(parts[ZONE_QUOTED]),
-                 is_reply=is_reply, is_forward=is_forward)
+                 is_reply=is_reply, is_forward=is_forward,
+                 letter_subject=letter.subject if letter else "", letter=letter.body if letter else "")
 
 
 # --------------------------------------------------------------------------- rules
@@ -480,8 +496,8 @@ class ZoneWeights:
     def for_zone(self, zone: str, zones: Zones) -> float:
         if zone == ZONE_SUBJECT:
             return self.reply_subject if zones.is_reply else self.subject
-        return {ZONE_NEWEST: self.newest, ZONE_FORWARDED: self.forwarded,
-                ZONE_QUOTED: self.quoted}[zone]
+        return {ZONE_NEWEST: self.newest, ZONE_FORWARDED: self.forwarded, ZONE_QUOTED: self.quoted,
+                ZONE_LETTER_SUBJECT: self.subject, ZONE_LETTER: self.newest}[zone]
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> "ZoneWeights":
@@ -500,11 +516,14 @@ class TokenizedMessage:
 
     @property
     def newest_words(self) -> int:
-        return sum(1 for t in self.tokens[ZONE_NEWEST] if t != "?")
+        """Words of the newest text and the attached letter: "terima kasih" above a letter is no
+        bare thank-you."""
+        return sum(1 for zone in (ZONE_NEWEST, ZONE_LETTER) for t in self.tokens[zone] if t != "?")
 
 
-def tokenize_message(subject: str, text: str, normaliser: Normaliser) -> TokenizedMessage:
-    zones = split_zones(subject, text)
+def tokenize_message(subject: str, text: str, normaliser: Normaliser,
+                     letter: LetterText | None = None) -> TokenizedMessage:
+    zones = split_zones(subject, text, letter)
     return TokenizedMessage(zones, {zone: normaliser.tokens(body) for zone, body in zones.texts().items()})
 
 

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from mailproc.core.clock import Clock
-from mailproc.core.dates import format_long_date, format_moment
+from mailproc.core.dates import format_iso_date, format_long_date, format_moment
 from mailproc.core.config import Config
 from mailproc.store.models import OUT_PENDING, OutboxMessage
 
@@ -89,6 +89,7 @@ class Composer:
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.env.globals["service"] = config.service
         self.env.filters["tanggal"] = format_long_date
+        self.env.filters["tanggal_iso"] = format_iso_date
         self.env.filters["waktu"] = format_moment
         self.domain = config.service.address.rsplit("@", 1)[-1]
 

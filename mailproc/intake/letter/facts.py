@@ -130,6 +130,7 @@ class LetterFacts:
     signer_name: str | None      # "dr. Nurcahyo Wibowo, M.Kes."
     signer_nip: str | None       # 18 digits
     body: str                    # "Dengan hormat, … Demikian …", or the whole text
+    addressee: str = ""          # the "Kepada Yth. … di Tempat" block, one line: to us, or to every agency
 
     def is_letter(self) -> bool:
         """An official letter shows a number or a subject."""
@@ -154,7 +155,9 @@ class _Dated:
     alone: bool    # place and date are all the line holds
 
 
-def read_facts(text: str) -> LetterFacts:
+def read_facts(text: str, ocr: bool = False) -> LetterFacts:
+    """The facts of a letter's text; ``ocr``: the text is Tesseract's, so the roman numerals of a
+    number may have come out as digits ("X11" for XII)."""
     lines = _lines(text)
     greeting = _first(lines, 0, len(lines), _GREETING.search)
     header = _header(lines, len(lines) if greeting is None else greeting)
@@ -164,14 +167,55 @@ def read_facts(text: str) -> LetterFacts:
     end = _body_end(lines, start, signature) if start is not None else len(lines)
     kop_end = min(x for x in (header.first, start, 15, len(lines)) if x is not None)
     return LetterFacts(
-        number=header.number,
-        subject=header.subject,
+        number=_clean_number(header.number, ocr) if header.number else None,
+        subject=_clean_subject(header.subject) if header.subject else None,
         date=_letter_date(lines, start, end, header.number_end, letter),
         agency=_agency(lines[:kop_end]),
         signer_name=name,
         signer_nip=nip,
         body=_body(text, lines, start, end, greeting),
+        addressee=_addressee(lines, greeting if greeting is not None else (header.last or 0) + 10),
     )
+
+
+# Clean-up of what a layout or OCR mixed into the number and the subject.
+
+_DATE_AFTER_YEAR = re.compile(r"(/\s*(?:19|20)\d\d)\s+[A-Za-z].*$")
+_STRAY_LEAD = re.compile(r"^[^\s/\d]{1,2} (?=\d)")   # "| 556/…"; a digit may be the number's own
+_ROMANISH = re.compile(r"^[XVLI1l|]+$")
+_ROMAN_CODE = re.compile(r"^(?P<roman>[1lI|]{2,3})(?P<rest>\.\d{2})$")   # "III.05" read as "111.05"
+_ADDRESSEE_TAIL = re.compile(r"\s+di\s*[-–]?\s*(?:Liwa|Tempat)\b.*$", re.IGNORECASE)
+_ADDRESSEE_WORDS = re.compile(r"\s*\b(?:Kabupaten|Kab\.)\s+Lampung\s+Barat\b", re.IGNORECASE)
+_STRAY_TAIL = re.compile(r"(?:\s+\S)+$")
+
+
+def _clean_number(number: str, ocr: bool) -> str:
+    """Cut a date that followed on the same line, a stray mark in front of it, and (OCR) read the
+    month's or the code's roman numeral back as letters."""
+    number = _DATE_AFTER_YEAR.sub(r"\1", number)
+    if number.count("/") >= 2:
+        number = _STRAY_LEAD.sub("", number)
+    if not ocr:
+        return number
+    segments = []
+    for segment in number.split("/"):
+        bare = segment.strip()
+        code = _ROMAN_CODE.match(bare)
+        if _ROMANISH.match(bare.replace(" ", "")) and any(c in bare for c in "XVL") and len(bare) <= 6:
+            roman = bare.replace(" ", "").replace("1", "I").replace("l", "I").replace("|", "I")
+            segment = segment.replace(bare, roman)
+        elif code:
+            segment = segment.replace(bare, "I" * len(code["roman"]) + code["rest"])
+        segments.append(segment)
+    return "/".join(segments)
+
+
+def _clean_subject(subject: str) -> str:
+    """A Perihal that a two-column layout interleaved with the addressee ("… Kabupaten Lampung
+    Barat … di - Liwa") loses the addressee's words; a stray character at its end goes."""
+    if _ADDRESSEE_TAIL.search(subject):
+        subject = _ADDRESSEE_WORDS.sub("", _ADDRESSEE_TAIL.sub("", subject))
+    return _STRAY_TAIL.sub("", subject).strip() or subject
 
 
 # Lines.
@@ -320,6 +364,14 @@ def _after_addressee(lines: list[str], stop: int) -> int | None:
         end = _first(lines, k + 1, k + 8, lambda s: _blank(s) or len(s) > 60 or s.endswith("."))
         end = (end if end is not None else min(k + 8, len(lines))) - 1
     return _next_filled(lines, end + 1, len(lines))
+
+
+def _addressee(lines: list[str], stop: int) -> str:
+    k = _first(lines, 0, stop, _addressee_line)
+    if k is None:
+        return ""
+    end = _after_addressee(lines, stop) or k + 6
+    return " ".join(" ".join(lines[k:min(end, k + 8)]).split())
 
 
 def _addressee_line(line: str) -> bool:
@@ -530,8 +582,13 @@ def _agency(top: list[str]) -> str | None:
 
 def _agency_below(top: list[str], gov: int) -> str | None:
     rest = _GOV.match(top[gov])["rest"].strip()
+    at = _address_at(rest)   # a header read as one line: "PEMERINTAH … DINAS X Jalan …"
+    if at is not None:
+        rest = rest[:at].strip()
     merged = _UNIT.search(rest)
     parts = [rest[merged.start():]] if merged else []
+    if parts and at is not None:
+        return _unit(parts)
     skip_region = _BARE_REGION.fullmatch(rest) is not None
     for line in top[gov + 1:]:
         if _blank(line):
