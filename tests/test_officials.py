@@ -214,3 +214,25 @@ def test_delegate_settings_are_checked(tmp_path, table, message):
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert message in str(caught.value)
+
+
+def test_resend_on_hold_sends_the_hold_notice_again(desk, clock):
+    from chain import answer, last_to
+    from mailproc.chain.officials import resend
+    from mailproc.intake.inbound import Inbound, Origin
+    Inbound(desk).handle(make_mail(REQUESTER, "Internet Puskesmas Liwa mati total", REQUEST_BODY), Origin("ingest"))
+    answer(desk, KADIS, KADIS, "SETUJU")
+    answer(desk, KABID, KABID, "TUNDA menunggu anggaran perangkat")
+    first = last_to(desk, KABID, "hold_notice")
+    line = resend(desk, "JIP-2026-0001")
+    assert line.startswith(f"JIP-2026-0001: the resume request sent again to {KABID}")
+    second = last_to(desk, KABID, "hold_notice")
+    assert second.id != first.id and code_of(second.raw) != code_of(first.raw)
+    Inbound(desk).handle(reply_to(first, KABID, "LANJUTKAN"), Origin("ingest"))
+    assert last_status(desk) == "on_hold"                  # the first notice's code no longer counts
+    assert answer(desk, KABID, KABID, "LANJUTKAN", kind="hold_notice").reason == "ticket resumed"
+
+
+def last_status(desk) -> str:
+    with desk.sessions() as s:
+        return s.scalar(select(Ticket.status))

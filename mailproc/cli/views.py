@@ -80,7 +80,7 @@ ACTION_WORDS = {
     "berita_acara_issued": "Berita Acara issued", "reopened": "reopened by the PJ", "rated": "rated by the PJ",
     "reopen_refused": "reopen refused (late)", "rating_not_counted": "rating not counted",
     "work_moved": "work moved (capacity)", "promoted": "promoted by admin", "requester_reply": "requester replied",
-    "reopened_as_new": "reported again",
+    "reopened_as_new": "reported again", "handed_over": "handed over", "request_resent": "request sent again",
 }
 
 
