@@ -28,6 +28,9 @@ from mailproc.store.models import Assignment, Disposition, Event, InboundMessage
 from mailproc.store.tickets import next_code, record
 from mailproc.worktime.targets import work_day, work_start
 
+GENERIC_SUBJECT_WORDS = 3   # "Surat", "Surat permohonan", "Kiriman surat dinas"
+
+
 # -- a new request ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -44,17 +47,23 @@ class Entry:
 
 
 def open_ticket(desk, s: Session, mail: Mail, row: InboundMessage, *, refused_attachments=(),
-                parent: Ticket | None = None, entry: Entry | None = None) -> Ticket:
+                parent: Ticket | None = None, entry: Entry | None = None, letter=None) -> Ticket:
+    """A new ticket from ``mail``. ``letter`` is the attached letter as the intake read it
+    (``intake.letter.reading.Letter``): its Perihal and text count like the mail's own words, its
+    letterhead names the OPD when the sender's address does not, and the officials see its facts."""
     now = desk.clock.now()
-    result = desk.classifier.classify(mail.subject, entry.text if entry else mail.text)
+    result = desk.classifier.classify(mail.subject, entry.text if entry else mail.text, letter.text if letter else None)
     opd = entry.opd if entry else desk.registry.lookup(mail.sender, s)
+    if opd is None and letter is not None and letter.opd_key:
+        opd = desk.registry.get(letter.opd_key)
+    subject = _subject(mail.subject, letter.facts.subject if letter else None)
     ticket = Ticket(
         code=next_code(s, now), status=AWAITING_KADIS, category=result.category, priority=result.priority,
-        needs_triage=result.needs_triage, classification=[_hit(h) for h in result.hits],
+        needs_triage=result.needs_triage, classification=[_hit(desk, h, letter) for h in result.hits],
         opd_key=opd.key if opd else None, opd_name=opd.name if opd else None,
         requester_email=entry.opd.pj.email if entry else mail.sender,
         requester_name=(entry.opd.pj.name if entry else mail.sender_name) or None,
-        subject=mail.subject or "(tanpa perihal)", body=entry.text if entry else mail.text, message_id=mail.message_id,
+        subject=subject, body=entry.text if entry else mail.text, message_id=mail.message_id, letter=letter.as_json() if letter else None,
         inbound_id=row.id, parent_id=parent.id if parent else None, created_at=now, updated_at=now)
     if entry is not None:
         ticket.channel, ticket.entered_by, ticket.contact = entry.channel, entry.entered_by, entry.contact
@@ -71,6 +80,14 @@ def open_ticket(desk, s: Session, mail: Mail, row: InboundMessage, *, refused_at
     return ticket
 
 
+def _subject(mail_subject: str, letter_subject: str | None) -> str:
+    """The mail's subject, unless it says no more than "Surat" or "Permohonan" and the letter has
+    a Perihal."""
+    if letter_subject and len(mail_subject.split()) <= GENERIC_SUBJECT_WORDS:
+        return letter_subject
+    return mail_subject or "(tanpa perihal)"
+
+
 def _created_data(parent: Ticket | None, entry: Entry | None) -> dict | None:
     data = {"parent": parent.code} if parent else {}
     if entry is not None:
@@ -79,9 +96,10 @@ def _created_data(parent: Ticket | None, entry: Entry | None) -> dict | None:
     return data or None
 
 
-def _hit(hit) -> dict:
+def _hit(desk, hit, letter) -> dict:
+    source = (letter.source_of(hit.zone, hit.matched, desk.classifier.normaliser) if letter else None) or "email"
     return {"rule": hit.rule, "kind": hit.kind, "target": hit.target, "matched": hit.matched,
-            "weight": hit.weight}
+            "weight": hit.weight, "source": source}
 
 
 def request_step(desk, s: Session, ticket: Ticket, step: str, due_at=None, first: bool = False) -> Disposition:

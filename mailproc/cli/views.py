@@ -49,7 +49,7 @@ def _sla(desk, t: Ticket) -> list[dict] | None:
 def ticket_detail(desk, t: Ticket) -> dict:
     data = ticket_summary(t, desk)
     data.update({
-        "requester_name": t.requester_name, "entered_by": t.entered_by, "contact": t.contact, "body": t.body,
+        "requester_name": t.requester_name, "entered_by": t.entered_by, "contact": t.contact, "body": t.body, "letter": t.letter,
         "classification": t.classification or [],
         "hold_reason": t.hold_reason, "held_from": t.held_from,
         "assignees": [{"name": a.name, "nip": a.nip, "email": a.email} for a in t.assignees],
@@ -80,7 +80,7 @@ ACTION_WORDS = {
     "berita_acara_issued": "Berita Acara issued", "reopened": "reopened by the PJ", "rated": "rated by the PJ",
     "reopen_refused": "reopen refused (late)", "rating_not_counted": "rating not counted",
     "work_moved": "work moved (capacity)", "promoted": "promoted by admin", "requester_reply": "requester replied",
-    "reopened_as_new": "reported again", "handed_over": "handed over", "request_resent": "request sent again",
+    "reopened_as_new": "reported again", "handed_over": "handed over", "request_resent": "request sent again", "letter_unread": "letter not read",
 }
 
 
@@ -93,11 +93,16 @@ def ticket_text(desk, t: Ticket) -> str:
              f"  channel    {t.channel}" + (f", entered by {t.entered_by}" if t.entered_by else "") +
              (f", contact {t.contact}" if t.contact else ""),
              f"  created    {_local(t.created_at)}   due {_local(t.due_at)}"]
+    if t.letter:
+        letter = t.letter
+        lines.append(f"  letter     {letter['filename']} ({letter['source']}): Nomor {letter['number'] or '-'}, "
+                     f"tanggal {letter['date'] or '-'}, perihal {letter['subject'] or '-'}; "
+                     f"from {letter['opd'] or letter.get('agency') or '-'}, signed {letter['signer'] or '-'}")
     if t.assignees:
         lines.append("  assigned   " + "; ".join(f"{a.name} ({a.nip})" for a in t.assignees))
     if t.classification:
-        reasons = dict.fromkeys(f"{h['kind']} {h['target']} ← “{h['matched']}” [{h['rule']}]"
-                                for h in t.classification)
+        reasons = dict.fromkeys(f"{h['kind']} {h['target']} ← “{h['matched']}” [{h['rule']}] "
+                                f"({h.get('source', 'email')})" for h in t.classification)
         lines.append("  why        " + "\n             ".join(reasons))
     if t.report:
         for key, label in (("work_summary", "work"), ("problem_summary", "problem"), ("solution", "solution"),

@@ -6,6 +6,7 @@ Relative paths resolve against the folder of the config file.
 from __future__ import annotations
 
 import os
+import shlex
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from mailproc.core.errors import AdminError
 
 ENV_CONFIG = "MAILPROC_CONFIG"
 SECURITY_CHOICES = ("none", "ssl", "starttls")
+AUTH_CHOICES = ("password", "xoauth2")
 
 
 class ConfigError(AdminError):
@@ -73,6 +75,8 @@ class ImapConfig:
     ca_file: Path | None
     verify: bool
     sent_folder: str
+    auth: str = "password"        # or "xoauth2": the access token printed by token_command
+    token_command: str = ""
 
     @property
     def password(self) -> str:
@@ -93,6 +97,8 @@ class SmtpConfig:
     admin_after_failures: int
     sent_copy: str                # extra envelope recipient whose mailbox keeps a copy of all we send
     resend_grace_seconds: int     # how long a claimed, unrecorded send may still show up in the copy
+    auth: str = "password"        # or "xoauth2": the access token printed by token_command
+    token_command: str = ""
 
     @property
     def password(self) -> str:
@@ -105,6 +111,17 @@ class Limits:
     max_forward_bytes: int        # attachments re-attached to officials' mail, in total; larger are listed
     blocked_extensions: tuple[str, ...]
     max_requests_per_sender_per_hour: int
+
+
+@dataclass(frozen=True)
+class LettersConfig:
+    """[letters]: reading the letter attached to a request (text layer, DOCX, ODT or OCR)."""
+    max_documents: int = 3        # letter-like attachments read per message
+    max_pages: int = 5            # per document
+    max_bytes: int = 15_000_000   # a bigger attachment is not read
+    max_pixels: int = 40_000_000  # per image or rendered page, checked before decoding
+    timeout: int = 30             # seconds of wall clock per document
+    ocr: bool = True              # scans and photos (Tesseract); false: text layers, DOCX and ODT only
 
 
 @dataclass(frozen=True)
@@ -125,23 +142,6 @@ class BeritaAcaraConfig:
 
 
 @dataclass(frozen=True)
-class IntakeConfig:
-    staff: tuple[str, ...] = ()   # besides the roles, their delegates and the officers: may write ATAS NAMA
-
-
-UNREGISTERED_CHOICES = ("ask", "ignore")
-
-
-@dataclass(frozen=True)
-class SendersConfig:
-    """Senders outside the allowed domains and the registry: ``ask`` the Pranata Komputer to register
-    an authenticated one, or ``ignore`` them; ``authserv_ids`` name the servers whose
-    Authentication-Results header is believed (RFC 8601: the receiving server's own)."""
-    unregistered: str = "ask"
-    authserv_ids: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class HealthConfig:
     """The thresholds of `mailproc status` (minutes; counts): at the warning one it exits 1, at the
     critical one 2. A mailbox failing or an outbox stuck for ``alert_minutes`` mails the admin."""
@@ -159,6 +159,23 @@ class HealthConfig:
 
 
 @dataclass(frozen=True)
+class IntakeConfig:
+    staff: tuple[str, ...] = ()   # besides the roles, their delegates and the officers: may write ATAS NAMA
+
+
+UNREGISTERED_CHOICES = ("ask", "ignore")
+
+
+@dataclass(frozen=True)
+class SendersConfig:
+    """Senders outside the allowed domains and the registry: ``ask`` the Pranata Komputer to register
+    an authenticated one, or ``ignore`` them; ``authserv_ids`` name the servers whose
+    Authentication-Results header is believed (RFC 8601: the receiving server's own)."""
+    unregistered: str = "ask"
+    authserv_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     service: ServiceConfig
@@ -170,9 +187,10 @@ class Config:
     officers: tuple[Person, ...]
     berita_acara: BeritaAcaraConfig
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
-    health: HealthConfig = field(default_factory=HealthConfig)
     intake: IntakeConfig = field(default_factory=IntakeConfig)
     senders: SendersConfig = field(default_factory=SendersConfig)
+    health: HealthConfig = field(default_factory=HealthConfig)
+    letters: LettersConfig = field(default_factory=LettersConfig)
 
     @property
     def secret_is_default(self) -> bool:
@@ -328,6 +346,8 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         ca_file=resolve(i.get("ca_file", str)) if "ca_file" in i.table else None,
         verify=i.get("verify", bool, True),
         sent_folder=i.get("sent_folder", str, "Sent"),
+        auth=i.get("auth", str, "password", AUTH_CHOICES),
+        token_command=_token_command(i),
     )
 
     m = root.sub("smtp")
@@ -344,7 +364,11 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         admin_after_failures=m.get("admin_after_failures", int, 5),
         sent_copy=m.get("sent_copy", str, ""),   # case kept: the detail names a folder
         resend_grace_seconds=m.get("resend_grace_seconds", int, 30),
+        auth=m.get("auth", str, "password", AUTH_CHOICES),
+        token_command=_token_command(m),
     )
+    if smtp.auth == "xoauth2" and not smtp.username:
+        errors.append('smtp.username: missing (auth = "xoauth2" logs in as this user)')
 
     lim = root.sub("limits", required=False)
     limits = Limits(
@@ -362,6 +386,11 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         reopen_within_days=b.get("reopen_within_days", int, 5),
     )
 
+    health = _health(root.sub("health", required=False), errors)
+    lt = root.sub("letters", required=False)
+    letters = LettersConfig(**{name: lt.get(name, type(default), default)
+                               for name, default in vars(LettersConfig()).items()})
+
     it = root.sub("intake", required=False)
     staff = it.strings("staff", [])
     for n, value in enumerate(staff):
@@ -373,8 +402,6 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         unregistered=se.get("unregistered", str, "ask", UNREGISTERED_CHOICES),
         authserv_ids=tuple(v.strip().lower() for v in se.strings("authserv_ids", []) if v.strip()),
     )
-
-    health = _health(root.sub("health", required=False), errors)
 
     roles: dict[str, Official] = {}
     r = root.sub("roles")
@@ -401,7 +428,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         raise ConfigError(f"{path}: invalid configuration:\n  " + "\n  ".join(errors))
     return Config(path=path, service=service, database_url=url, imap=imap, smtp=smtp, limits=limits,
                   roles=roles, officers=tuple(officers), berita_acara=berita_acara, raw=data, health=health,
-                  intake=intake, senders=senders)
+                  intake=intake, senders=senders, letters=letters)
 
 
 def _health(t: _Reader, errors: list[str]) -> HealthConfig:
@@ -429,6 +456,23 @@ def require_roles(config: Config, names: tuple[str, ...]) -> None:
     errors += [f"roles.{n}: unknown role (expected {', '.join(names)})" for n in config.roles if n not in names]
     if errors:
         raise ConfigError(f"{config.path}: invalid configuration:\n  " + "\n  ".join(errors))
+
+
+def _token_command(t: _Reader) -> str:
+    """``token_command``: a command line, run without a shell, that prints the access token;
+    required when ``auth = "xoauth2"``."""
+    command = t.get("token_command", str, "")
+    if t.table.get("auth") != "xoauth2":
+        return command
+    try:
+        argv = shlex.split(command)
+    except ValueError as exc:
+        t.errors.append(f"{t._key('token_command')}: not a command line: {exc}")
+        return command
+    if not argv:
+        t.errors.append(f'{t._key("token_command")}: missing (auth = "xoauth2" needs the command '
+                        "that prints the access token)")
+    return command
 
 
 def _delegates(t: _Reader, holder: str) -> tuple[str, ...]:

@@ -17,6 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mailproc.core.checkpoints import checkpoint
+from mailproc.intake.letter.reading import NO_LETTER, LetterReading, has_letter_like, read_letter
+from mailproc.store.tickets import record
 from mailproc.chain import workflow
 from mailproc.intake import on_behalf, registration, status
 from mailproc.chain.route import find_thread
@@ -64,13 +66,14 @@ class Inbound:
             mail = parse_mail(raw)
         except UnreadableMail as exc:
             return self._quarantine(raw, sha, origin, str(exc))
+        reading = self._read_letter(mail)
         try:
             with self.desk.transaction() as s:
                 if origin.source == "imap" and s.bind.dialect.name == "postgresql":
                     # The door commits synchronously once per batch before it files the batch's
                     # mail (MailboxDoor._remember), which makes these commits durable too.
                     s.execute(text("SET LOCAL synchronous_commit = off"))
-                result = self._handle(s, mail, origin)
+                result = self._handle(s, mail, origin, reading)
                 checkpoint("transaction")   # tests: a kill just before COMMIT
             if result.outcome != DUPLICATE:   # after the commit: the log tells what is in the database
                 log.info("message %s from %s: %s (%s)%s", mail.message_id, mail.sender, result.outcome, result.reason,
@@ -103,7 +106,23 @@ class Inbound:
         except IntegrityError:
             return Result(DUPLICATE, "handled concurrently by another worker")
 
-    def _handle(self, s: Session, mail: Mail, origin: Origin) -> Result:
+    def _read_letter(self, mail: Mail) -> LetterReading:
+        """The attached letter of what may be a new request, read before the transaction opens (a
+        scan takes seconds). Machine mail, replies on a ticket's thread, senders the policy refuses
+        and messages seen before need none."""
+        desk = self.desk
+        refused = desk.guard.machine_mail(mail) or desk.guard.sender_allowed(
+            mail.sender, desk.config.service.allowed_domains, desk.registry.lists_address(mail.sender))
+        if refused is not None or not has_letter_like(mail):
+            return NO_LETTER
+        with desk.sessions() as s:
+            seen = s.scalar(select(InboundMessage.id).where(
+                InboundMessage.dedupe_key == (mail.message_id or f"sha256:{mail.sha256}")))
+            if seen is not None or find_thread(s, mail) is not None:
+                return NO_LETTER
+        return read_letter(mail, desk.config.letters, desk.registry)
+
+    def _handle(self, s: Session, mail: Mail, origin: Origin, reading: LetterReading = NO_LETTER) -> Result:
         dedupe_key = mail.message_id or f"sha256:{mail.sha256}"
         earlier = s.scalar(select(InboundMessage).where(InboundMessage.dedupe_key == dedupe_key))
         if earlier is not None:
@@ -136,7 +155,7 @@ class Inbound:
             return self._finish(row, FOLLOWUP, decided)
         entered = on_behalf.handle(desk, s, mail)   # staff: ATAS NAMA <OPD>
         if isinstance(entered, workflow.Entry):
-            ticket = workflow.open_ticket(desk, s, mail, row, refused_attachments=refused,
+            ticket = workflow.open_ticket(desk, s, mail, row, refused_attachments=refused, letter=reading.letter,
                                           entry=entered)
             return self._finish(row, TICKET, f"request entered by staff for {entered.opd.key} ({entered.channel})",
                                 ticket.code)
@@ -151,7 +170,7 @@ class Inbound:
                 return self._finish(row, AWAITING_REGISTRATION, kept)
             return self._finish(row, IGNORED, str(refusal))
 
-        intent = desk.intent.detect(mail.subject, mail.text)
+        intent = desk.intent.detect(mail.subject, mail.text, reading.letter_text)
         if not intent.is_request:
             return self._finish(row, IGNORED, intent.reason)
 
@@ -159,7 +178,9 @@ class Inbound:
             workflow.explain_rate_limit(desk, s, mail, row)
             return self._finish(row, IGNORED, "rate_limited: too many requests from this sender in the last hour")
 
-        ticket = workflow.open_ticket(desk, s, mail, row, refused_attachments=refused)
+        ticket = workflow.open_ticket(desk, s, mail, row, refused_attachments=refused, letter=reading.letter)
+        for filename, why in reading.unread:
+            record(s, ticket, desk.clock.now(), desk.config.service.address, "letter_unread", f"{filename}: {why}")
         return self._finish(row, TICKET, "request", ticket.code)
 
     def _recorded(self, mail: Mail, origin: Origin) -> bool:
