@@ -123,10 +123,11 @@ def photo(scan, angle: float = 0.0, quality: int = 70, blur: float = 1.0) -> byt
     return out.getvalue()
 
 
-def image_pdf(scan, dpi: int = 200) -> bytes:
-    """A scanner's PDF: the page only as an image, no text layer."""
+def image_pdf(scan, dpi: int = 200, pages: int = 1) -> bytes:
+    """A scanner's PDF: ``pages`` copies of the page, only as an image, no text layer."""
     out = io.BytesIO()
-    scan.convert("L").save(out, "PDF", resolution=dpi)
+    page = scan.convert("L")
+    page.save(out, "PDF", resolution=dpi, save_all=True, append_images=[page] * (pages - 1))
     return out.getvalue()
 
 

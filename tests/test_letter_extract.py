@@ -4,6 +4,7 @@ process left behind. Fixtures are made on the spot (tests/letter_fixtures.py).""
 from __future__ import annotations
 
 import os
+import random
 import re
 import subprocess
 import threading
@@ -18,6 +19,7 @@ PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
 GRACE = 2.0          # seconds a call may take beyond its timeout
+GARBAGE = random.Random(1).randbytes(4000)
 
 
 @pytest.fixture(scope="module")
@@ -170,9 +172,9 @@ HOSTILE = {
     "20,000 x 20,000 px png": ("huge.png", "image/png", fx.png_header,
                                "image of 400,000,000 pixels exceeds the limit of 40,000,000"),
     "docx zip bomb": ("bomb.docx", DOCX, fx.docx_zip_bomb, "uncompressed exceeds"),
-    "garbage as pdf": ("surat.pdf", PDF, lambda: os.urandom(4000), "not a valid PDF"),
-    "garbage as docx": ("surat.docx", DOCX, lambda: b"PK\x03\x04" + os.urandom(4000), "not a valid DOCX"),
-    "garbage as image": ("foto.jpg", "image/jpeg", lambda: os.urandom(4000), "unsupported image format"),
+    "garbage as pdf": ("surat.pdf", PDF, lambda: GARBAGE, "not a valid PDF"),
+    "garbage as docx": ("surat.docx", DOCX, lambda: b"PK\x03\x04" + GARBAGE, "not a valid DOCX"),
+    "garbage as image": ("foto.jpg", "image/jpeg", lambda: GARBAGE, "unsupported image format"),
 }
 
 
@@ -241,9 +243,11 @@ def outlives(pids: list[int], seconds: float = 1.0) -> list[int]:
 
 
 def run_while_ocr(limits: Limits, scan, on_tesseract) -> tuple[Extraction, list[int]]:
-    """extract() on a photo; ``on_tesseract(pid)`` once its Tesseract runs. The result and the pids."""
+    """extract() on a 5-page scanned PDF (5 s of OCR and more); ``on_tesseract(pid)`` once its
+    Tesseract runs. The result and the pids."""
     outcome: list[Extraction] = []
-    worker = threading.Thread(target=lambda: outcome.append(extract("IMG.jpg", "image/jpeg", fx.photo(scan), limits)))
+    scanned = fx.image_pdf(scan, pages=5)
+    worker = threading.Thread(target=lambda: outcome.append(extract("scan.pdf", PDF, scanned, limits)))
     worker.start()
     seen: list[int] = []
     while worker.is_alive() and not seen:
@@ -257,9 +261,9 @@ def run_while_ocr(limits: Limits, scan, on_tesseract) -> tuple[Extraction, list[
 
 @pytest.mark.slow
 def test_timed_out_child_leaves_no_tesseract_behind(scan):
-    result, seen = run_while_ocr(Limits(timeout=1.5), scan, lambda pid: None)
+    result, seen = run_while_ocr(Limits(timeout=3), scan, lambda pid: None)
     assert seen, "Tesseract never started"
-    assert result.error == "timed out after 1.5 s"
+    assert result.error == "timed out after 3 s"
     assert not outlives(seen)
 
 
