@@ -1,7 +1,7 @@
 """The blind reply set (tests/data/replies_blind): officials' replies to mailproc's real outgoing
 mails, written the way Gmail, Outlook, iPhone, Thunderbird, Zimbra, Yahoo, Roundcube and Samsung
 clients write them, each handed to the whole pipeline (``Inbound.handle``) against a ticket at the
-labelled step. See mailproc/reply_eval.py for what "read correctly" means."""
+labelled step. See tools/reply_eval.py for what "read correctly" means."""
 from __future__ import annotations
 
 import csv

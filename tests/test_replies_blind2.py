@@ -3,7 +3,7 @@ and new mail clients (Outlook's "-----Original Message-----", Apple Mail, Lotus 
 K-9, FairEmail, Zimbra HTML-only, interleaved bottom-posting, header-less out-of-office notices,
 forged tokens; then Outlook 365 web, Yahoo Android, BlackBerry, Alpine latin-1, Windows Live Mail,
 Proton, Mailspring, base64 bodies, English reports, ratings in words), each handed to the whole
-pipeline against a ticket at the labelled step. See mailproc/reply_eval.py for what "read
+pipeline against a ticket at the labelled step. See tools/reply_eval.py for what "read
 correctly" means."""
 from __future__ import annotations
 

@@ -65,7 +65,7 @@ def run_demo(desk, keep: bool = False) -> int:
     cfg = desk.config
     os.environ.setdefault(cfg.imap.password_env, DEFAULT_PASSWORD)
     if cfg.imap.host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"mailproc demo: the configuration points at the mail server {cfg.imap.host}; the demo sends "
+        print(f"demo: the configuration points at the mail server {cfg.imap.host}; the demo sends "
               "sample requests and runs only against the local mail stack (imap.host = 127.0.0.1)")
         return 78
     stack = MailStack(workdir=reachable_workdir(cfg.service.storage_dir / "mailstack"), imap_port=cfg.imap.port,
