@@ -1,6 +1,6 @@
 """mailproc against the bare minimum, on the same messages in the same run. Prints figures; no pass/fail.
 
-    bench/run [--quick] [--only intake,pipe,latency,outbox,documents,sla,memory,scale] [--profile]
+    bench/run [--quick] [--only intake,pipe,latency,outbox,documents,sla,memory,scale,letters] [--profile]
               [--backlog N] [--runs N] ...
 
 Every size is a flag, or an environment variable MAILPROC_BENCH_<FLAG> (e.g. MAILPROC_BENCH_BACKLOG=2000).
@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.report import MISSED, say  # noqa: E402
 
-BENCHES = ("intake", "pipe", "latency", "outbox", "documents", "sla", "memory", "scale")
+BENCHES = ("intake", "pipe", "latency", "outbox", "documents", "sla", "memory", "scale", "letters")
 # flag: (full, quick)
 SIZES = {
     "backlog": (5000, 200, "messages in the backlog intake"),
@@ -31,6 +31,7 @@ SIZES = {
     "run_many": (10_000, 600, "messages before the second RSS reading"),
     "scale": (1000, 200, "messages shared by 1, 2, 3 workers"),
     "render_runs": (20, 5, "warm Berita Acara renders"),
+    "letters": (500, 100, "requests in the intake with letters (one in ten with a text PDF)"),
 }
 
 
@@ -72,7 +73,10 @@ def main(argv=None) -> int:
         sla.measure(args.open_tickets, args.runs, kinds)
     if "memory" in only:
         memory.big_attachment(args.runs)
-    if only & {"intake", "latency", "outbox", "memory", "scale"}:
+    if "letters" in only:
+        from bench import letters
+        letters.main()
+    if only & {"intake", "latency", "outbox", "memory", "scale", "letters"}:
         from bench import intake, latency, outbox
         from bench.corpus import backlog
         from bench.mailbox import store_backlog
@@ -93,6 +97,9 @@ def main(argv=None) -> int:
                 intake.scale_out(stack, args.scale, 1)
             if "memory" in only:
                 memory.run_growth(stack, args.run_few, args.run_many)
+            if "letters" in only:
+                for kind in kinds:
+                    letters.intake_with_letters(stack, kind, args.letters, args.runs)
     print(f"# done in {time.perf_counter() - begun:.0f} s; figures that missed their target: "
           f"{', '.join(MISSED) or 'none'}", flush=True)
     return 0
