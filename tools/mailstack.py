@@ -394,6 +394,9 @@ class MailStack:
     start_timeout: float = field(default=START_TIMEOUT, repr=False)
     # per-address passwords that differ from ``password`` (see ``set_password``)
     passwords: dict[str, str] = field(default_factory=dict, repr=False)
+    # set: Dovecot also accepts OAuth2 access tokens (XOAUTH2, OAUTHBEARER), checked by POSTing them to
+    # this token introspection endpoint (RFC 7662: {"active": true, "username": ...}); passwords still work
+    oauth2_introspection_url: str | None = None
 
     def __post_init__(self) -> None:
         self.workdir = Path(self.workdir).absolute()
@@ -741,7 +744,7 @@ ssl_cert = <{tls / "server.pem"}
 ssl_key = <{tls / "server.key"}
 ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = {"plain login xoauth2 oauthbearer" if self.oauth2_introspection_url else "plain login"}
 first_valid_uid = {MAIL_UID}
 first_valid_gid = {MAIL_GID}
 mail_location = maildir:~/Maildir
@@ -750,7 +753,7 @@ recipient_delimiter = +
 lmtp_save_to_detail_mailbox = yes
 lda_mailbox_autocreate = yes
 postmaster_address = postmaster@{DOMAIN}
-passdb {{
+{self._oauth2_passdb()}passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%Lu {self._passwd}
 }}
@@ -801,6 +804,20 @@ service anvil {{
 }}
 """
         _write(self._dovecot_conf, text)
+
+    def _oauth2_passdb(self) -> str:
+        """The oauth2 passdb (tried before the passwd-file) and its settings file; "" when off."""
+        if not self.oauth2_introspection_url:
+            return ""
+        settings = self._dovecot_dir / "oauth2.conf.ext"
+        _write(settings, f"""\
+introspection_mode = post
+introspection_url = {self.oauth2_introspection_url}
+username_attribute = username
+active_attribute = active
+active_value = true
+""")
+        return f"passdb {{\n  driver = oauth2\n  args = {settings}\n}}\n"
 
     def _write_postfix_config(self) -> None:
         pdir, tls = self._postfix_conf, self._tls

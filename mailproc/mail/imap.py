@@ -4,6 +4,7 @@ from __future__ import annotations
 import ssl
 
 from mailproc.core.errors import AdminError
+from mailproc.mail.oauth import LoginRefused, TokenUnavailable, login_with_token
 
 
 class MailboxUnavailable(AdminError):
@@ -25,7 +26,10 @@ def connect(imap_config, timeout: float = 60):
         client = IMAPClient(c.host, port=c.port, ssl=c.security == "ssl", ssl_context=context, timeout=timeout)
         if c.security == "starttls":
             client.starttls(context)
-        client.login(c.username, c.password)
+        if c.auth == "xoauth2":
+            _oauth2_login(client, c)
+        else:
+            client.login(c.username, c.password)
     except ssl.SSLCertVerificationError as exc:
         raise MailboxUnavailable(f"IMAP {c.host}:{c.port}: TLS certificate not trusted: {exc.verify_message}") from exc
     except LoginError as exc:
@@ -33,6 +37,24 @@ def connect(imap_config, timeout: float = 60):
     except (OSError, ssl.SSLError) as exc:
         raise MailboxUnavailable(f"IMAP {c.host}:{c.port} unreachable: {exc}") from exc
     return client
+
+
+def _oauth2_login(client, c) -> None:
+    """XOAUTH2 with the token of ``c.token_command``, fetched again once if the server refuses it."""
+    from imapclient.exceptions import LoginError
+
+    def login(token: str) -> None:
+        try:
+            client.oauth2_login(c.username, token)
+        except LoginError as exc:
+            raise LoginRefused(one_line(exc)) from None
+
+    try:
+        login_with_token(c.token_command, login)
+    except LoginRefused as exc:
+        raise MailboxUnavailable(f"IMAP {c.host}:{c.port}: XOAUTH2 login as {c.username} refused: {exc}") from None
+    except TokenUnavailable as exc:
+        raise MailboxUnavailable(f"IMAP {c.host}:{c.port}: XOAUTH2 login as {c.username}: {exc}") from None
 
 
 def one_line(exc: Exception) -> str:

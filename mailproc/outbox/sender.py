@@ -25,6 +25,7 @@ from sqlalchemy import func, select, update
 from mailproc.core.checkpoints import checkpoint
 from mailproc.core.workers import worker_gone
 from mailproc.mail.imap import MailboxUnavailable, connect
+from mailproc.mail.oauth import LoginRefused, TokenUnavailable, login_with_token, xoauth2_string
 from mailproc.store.health import OUTBOX
 from mailproc.store.models import OUT_FAILED, OUT_PENDING, OUT_SENDING, OUT_SENT, OutboxMessage
 
@@ -78,13 +79,34 @@ class SmtpTransport:
                 self.conn = smtplib.SMTP(c.host, c.port, timeout=self.timeout)
                 if c.security == "starttls":
                     self.conn.starttls(context=self._context())
-            if c.username:
+            if c.auth == "xoauth2":
+                self._oauth2_login()
+            elif c.username:
                 self.conn.login(c.username, c.password)
         except ssl.SSLCertVerificationError as exc:
             raise TemporaryFailure(f"SMTP {c.host}:{c.port}: TLS certificate not trusted: {exc.verify_message}") from exc
         except (OSError, smtplib.SMTPException) as exc:
             raise TemporaryFailure(f"SMTP {c.host}:{c.port} unreachable: {exc}") from exc
         return self
+
+    def _oauth2_login(self) -> None:
+        """AUTH XOAUTH2 with the token of ``token_command``, fetched again once if the server refuses it."""
+        c, conn = self.cfg, self.conn
+        conn.ehlo_or_helo_if_needed()
+
+        def login(token: str) -> None:
+            try:
+                conn.auth("XOAUTH2", lambda challenge=None: xoauth2_string(c.username, token),
+                          initial_response_ok=True)
+            except smtplib.SMTPAuthenticationError as exc:
+                raise LoginRefused(f"{exc.smtp_code} {exc.smtp_error.decode(errors='replace')}") from None
+
+        try:
+            login_with_token(c.token_command, login)
+        except LoginRefused as exc:
+            raise TemporaryFailure(f"SMTP {c.host}:{c.port}: XOAUTH2 login as {c.username} refused: {exc}") from None
+        except TokenUnavailable as exc:
+            raise TemporaryFailure(f"SMTP {c.host}:{c.port}: XOAUTH2 login as {c.username}: {exc}") from None
 
     def __exit__(self, *exc) -> None:
         if self.conn is not None:

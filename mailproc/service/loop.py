@@ -119,7 +119,8 @@ class Service:
         lock = hold_run_lock(self.desk.config.database_url)   # SQLite: one `run` per database
         self.desk.load_rules()
         _ = self.desk.sessions   # refuses to start on an un-migrated database
-        _ = self.desk.config.imap.password   # a missing secret is the admin's to fix, not a retry: stop
+        if self.desk.config.imap.auth == "password":
+            _ = self.desk.config.imap.password   # a missing secret is the admin's to fix, not a retry: stop
         if self.desk.config.secret_is_default:
             log.warning("%s is not set: reply tokens use a development key; set it in production",
                         self.desk.config.service.secret_env)
