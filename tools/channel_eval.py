@@ -9,7 +9,8 @@ umum@diskes (waiting for the Kadis), JIP-2026-0002 from tu@disdik (in progress, 
 JIP-2026-0003 from perencanaan@bappeda (waiting for the Kabid); Authentication-Results of
 ``mail.lampungbaratkab.go.id`` are trusted. Each labelled mail is handled on a fresh copy of that
 desk; a reference to ``<ack-JIP-2026-000N@lampungbaratkab.go.id>`` is rewritten to the real
-acknowledgement's Message-ID. What the desk then queued decides the observed outcome:
+acknowledgement's Message-ID, and the desk's clock stands a minute after the mail's Date. What
+the desk then queued decides the observed outcome:
 status_answer, status_list, status_refused, ticket (with its OPD and channel), on_behalf_refused,
 awaiting_registration, followup or nothing. Besides, a case fails when anything with a ticket's data
 went to a sender the label gives none, or a Kadis request was queued without a new ticket.
@@ -23,7 +24,7 @@ import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -147,7 +148,7 @@ class Bench:
         shutil.copyfile(self.workdir / "template.db", db)
         raw = ACK_REF.sub(lambda m: self.acks.get(m[1].decode(), m[0].decode()).encode(), raw)
         config = parse_config({**self.raw, "database": {"url": f"sqlite:///{db}"}}, self.path)
-        desk = Desk(config, Clock(CASES_AT))
+        desk = Desk(config, Clock(_sent_at(raw) or CASES_AT))
         result = Inbound(desk).handle(raw, Origin("ingest"))
         sender = (result and self._sender(desk, result.inbound_id)) or ""
         with desk.sessions() as s:
@@ -183,6 +184,16 @@ class Bench:
             return ""
         with desk.sessions() as s:
             return s.scalar(select(InboundMessage.from_addr).where(InboundMessage.id == inbound_id)) or ""
+
+
+def _sent_at(raw: bytes) -> datetime | None:
+    """The mail's Date: the desk receives it a minute after it was sent."""
+    from email import message_from_bytes
+    from email.utils import parsedate_to_datetime
+    try:
+        return parsedate_to_datetime(message_from_bytes(raw)["Date"]) + timedelta(minutes=1)
+    except (TypeError, ValueError):
+        return None
 
 
 def evaluate(folder: Path, config_path: Path | None = None) -> Report:
