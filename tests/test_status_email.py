@@ -225,7 +225,9 @@ def desk(tmp_path, db_url, clock):
 TAGGED_QUESTIONS = [   # (subject, body) of a new mail from the requester; {code} is the ticket
     ("STATUS {code}", ""),
     ("status [{code}]", ""),
+    ("[{code}] Status", ""),
     ("Status: {code}", "Terima kasih."),
+    ("status jip-2026-1", ""),
     ("Pertanyaan", "STATUS {code}\n\nSalam,\nBagian Umum"),
     ("[{code}] Mohon info status", "Dengan hormat, mohon info status permohonan kami. Terima kasih."),
     ("Menanyakan tindak lanjut {code}", "Dengan hormat, bersama ini kami menanyakan tindak lanjut permohonan kami."),
@@ -241,7 +243,9 @@ TAGGED_QUESTIONS = [   # (subject, body) of a new mail from the requester; {code
 ]
 
 THREAD_QUESTIONS = ["Sudah sampai mana ya pak?", "Mohon info perkembangannya.", "Kapan petugas datang?",
-                    "Bagaimana kelanjutannya pak?", "Any update?", "STATUS"]
+                    "Bagaimana kelanjutannya pak?", "Any update?", "STATUS", "Mohon updatenya pak",
+                    "Terima kasih, bagaimana perkembangannya?", "Mohon konfirmasi apakah permohonan kami telah "
+                    "ditindaklanjuti."]
 
 NOT_QUESTIONS = [   # replies on the acknowledgement's thread: today's behaviour (added information)
     "Alamatnya di lantai 2, ruang server sebelah aula.",
@@ -249,6 +253,9 @@ NOT_QUESTIONS = [   # replies on the acknowledgement's thread: today's behaviour
     "Berikut kami lampirkan foto kondisi perangkat.",
     "Baik, terima kasih, kami tunggu kabarnya.",
     "Contact person di lokasi: Bu Rina 0812-1111-2222.",
+    "Update: internet sudah normal kembali, terima kasih.",
+    "Terima kasih atas updatenya.",
+    "Status lampu indikator modem masih merah.",
 ]
 
 

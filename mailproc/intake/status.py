@@ -45,10 +45,10 @@ SIDES = ("status", "other", "reference")
 REPEAT_WINDOW = timedelta(minutes=10)
 MAX_LISTED = 20
 
-_ID = r"JIP-\d{4}-\d{4,}"
+_ID = r"JIP-\d{4}-\d{1,6}"
 CODE = re.compile(rf"(?<![A-Za-z0-9-])({_ID})(?![0-9])", re.IGNORECASE)
-COMMAND = re.compile(rf"^\s*status\b(?:\s+(?:tiket|ticket))?\s*[:#\-]?\s*(?:\[\s*(?P<tagged>{_ID})\s*\]|(?P<bare>{_ID}))?"
-                     r"\s*[.!?]*\s*$", re.IGNORECASE)
+COMMAND = re.compile(rf"^\s*(?:\[?\s*(?P<before>{_ID})\s*\]?\s*[:\-]?\s*)?status\b(?:\s+(?:tiket|ticket))?\s*[:#\-]?\s*"
+                     rf"(?:\[\s*(?P<tagged>{_ID})\s*\]|(?P<bare>{_ID}))?\s*[.!?]*\s*$", re.IGNORECASE)
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|aw|fw|fwd|bls|balas|tr|trs|r)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 
 # The reasons an inbound message is recorded with (``mailproc messages``).
@@ -120,6 +120,12 @@ class StatusRules:
                        tuple(hits))
 
 
+def ticket_code(text: str) -> str:
+    """"jip-2026-1" -> "JIP-2026-0001", as ``store.tickets.next_code`` writes it."""
+    prefix, year, number = text.upper().split("-")
+    return f"{prefix}-{year}-{int(number):04d}"
+
+
 def first_line(text: str) -> str:
     return next((line for line in (text or "").splitlines() if line.strip()), "")
 
@@ -131,12 +137,13 @@ def read_question(desk, s: Session, mail: Mail, thread: Thread | None) -> Status
     reading = rules.read(mail.subject, mail.text)
     command = COMMAND.match(subject) or COMMAND.match(first_line(reading.newest))
     if command:
-        code = command.group("tagged") or command.group("bare") or (thread.ticket.code if thread else None)
-        return StatusQuestion(code.upper() if code else None, "command")
+        code = (command.group("tagged") or command.group("bare") or command.group("before")
+                or (thread.ticket.code if thread else None))
+        return StatusQuestion(ticket_code(code) if code else None, "command")
     if thread is not None and thread.disposition is not None:
         return None     # a reply to a step's request: the chain reads it
     named = CODE.search(subject) or CODE.search(reading.newest)
-    code = named.group(1).upper() if named else (thread.ticket.code if thread else None)
+    code = ticket_code(named.group(1)) if named else (thread.ticket.code if thread else None)
     if code is not None:
         if reading.score < rules.settings["min_score"]:
             return None
