@@ -288,3 +288,11 @@ def test_opd_names_as_staff_type_them(desk, typed, key):
 @pytest.mark.parametrize("typed", ["Kecamatan", "Dinas Kesehatn", "Lampung Barat", ""])
 def test_no_single_opd(desk, typed):
     assert len(desk.registry.named(typed)) != 1
+
+
+def test_received_is_judged_against_the_mail_date_in_a_backlog(staffed, clock):
+    written = T0 - timedelta(days=2)            # handled two days after it was written
+    raw = make_mail(DESK_STAFF, "Internet mati", PHONE.format(received=wib(written + timedelta(hours=3))),
+                    when=written)
+    result = handle(staffed, raw)
+    assert result.outcome == "ignored" and "received_future" in result.reason

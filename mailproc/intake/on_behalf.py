@@ -13,7 +13,9 @@ followed by the request. Without MELALUI the channel is ``telepon`` (the desk's 
 besides email); without DITERIMA the request counts from the mail. The ticket belongs to the OPD
 (requester: its penanggung jawab). An unknown or ambiguous OPD, an unknown channel or a DITERIMA in
 the future, more than 7 days back or unreadable is answered to the staff member, and no ticket is
-made. From anyone else these lines are ordinary text.
+made. Both limits count from the mail's Date (when plausible; else from now), so a backlog
+handled later judges the entry as when it was written. From anyone else these lines are ordinary
+text.
 """
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ from mailproc.mail.parse import Mail
 CHANNELS = ("telepon", "surat", "chat", "whatsapp", "datang_langsung", "portal")
 DEFAULT_CHANNEL = "telepon"
 MAX_AGE = timedelta(days=7)
+GRACE = timedelta(minutes=1)             # DITERIMA is typed to the minute
+PLAUSIBLE_DATE = timedelta(days=30)     # an older Date header is not believed
 
 _FIRST = re.compile(r"^\s*atas\s+nama\s*[:\-]?\s*(.*?)\s*$", re.IGNORECASE)
 _FIELD = re.compile(r"^\s*(melalui|pemohon|diterima)\s*[:\-]?\s*(.*?)\s*$", re.IGNORECASE)
@@ -124,6 +128,14 @@ def received_at(value: str) -> datetime | None:
     return None
 
 
+def _written_at(mail: Mail, now: datetime) -> datetime:
+    """When the staff member wrote the mail: its Date when plausible (a backlog handled later must
+    not make a DITERIMA after it acceptable), else now."""
+    if mail.date is not None and now - PLAUSIBLE_DATE <= mail.date <= now + GRACE:
+        return mail.date
+    return now
+
+
 def entry_for(desk, mail: Mail, header: Header, now: datetime) -> Entry | Refusal:
     opds = desk.registry.named(header.opd)
     if len(opds) != 1:
@@ -140,9 +152,10 @@ def entry_for(desk, mail: Mail, header: Header, now: datetime) -> Entry | Refusa
         when = received_at(header.received)
         if when is None:
             return Refusal("received_unreadable", header.received)
-        if when > now:
+        written = _written_at(mail, now)
+        if when > written + GRACE:
             return Refusal("received_future", header.received)
-        if now - when > MAX_AGE:
+        if written - when > MAX_AGE:
             return Refusal("received_too_old", header.received)
     return Entry(opd=opd, channel=channel, entered_by=mail.sender, contact=header.contact, received_at=when,
                  text=header.request)
