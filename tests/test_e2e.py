@@ -129,10 +129,10 @@ def test_a_message_whose_handling_keeps_failing_is_quarantined(live, monkeypatch
     from mailproc.intake.inbound import Inbound
     original = Inbound._handle
 
-    def failing(self, s, mail, origin):
+    def failing(self, s, mail, origin, *rest):
         if "meledak" in mail.subject:
             raise RuntimeError("a bug in handling this message")
-        return original(self, s, mail, origin)
+        return original(self, s, mail, origin, *rest)
 
     monkeypatch.setattr(Inbound, "_handle", failing)
     stack.send(make_mail(REQUESTER, "Internet meledak", REQUEST_BODY), REQUESTER, [SERVICE])
