@@ -156,13 +156,16 @@ def test_daftarkan_turns_the_kept_messages_into_tickets_in_order(asking, clock):
     assert later.outcome == "ticket" and tickets(asking)[-1].opd_key == "dinkes"
 
 
-def test_daftarkan_names_the_opd_and_unknown_names_are_asked_again(asking):
+def test_daftarkan_names_the_opd_and_unknown_names_are_asked_again(asking, clock):
     handle(asking, gmail_request(body=REQUEST_BODY.replace("Dinas Kesehatan", "kami")))
     assert registrations(asking)[0].guessed_opd is None
     unclear = answer_registration(asking, PRAKOM, "DAFTARKAN")
     assert "no single OPD" in unclear.reason and registrations(asking)[0].status == "pending"
+    answer_registration(asking, PRAKOM, "Baik, nanti saya cek")        # not understood: no second answer this hour
+    assert len(outbox(asking, PRAKOM, "registration_unclear")) == 1
+    clock.set(T0 + timedelta(hours=1, minutes=1))
     wrong = answer_registration(asking, PRAKOM, "DAFTARKAN Dinas Kesehatn")
-    assert "no single OPD" in wrong.reason and "Dinas Kesehatan" in plain(last_to(asking, PRAKOM, "registration_answer"))
+    assert "no single OPD" in wrong.reason and "Dinas Kesehatan" in plain(last_to(asking, PRAKOM, "registration_unclear"))
     assert tickets(asking) == []
     done = answer_registration(asking, PRAKOM, "Daftarkan Bappeda")
     assert "registered for bappeda" in done.reason and tickets(asking)[0].opd_key == "bappeda"

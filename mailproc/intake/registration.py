@@ -61,11 +61,13 @@ def _latest(s: Session, address: str) -> SenderRegistration | None:
                     .order_by(SenderRegistration.id.desc()).limit(1))
 
 
-def _answered_lately(desk, s: Session, address: str) -> bool:
-    """Was this sender told in the last 24 hours that their mail is kept?"""
-    since = desk.clock.now() - ANSWER_EVERY
+def _answered_lately(desk, s: Session, address: str, kind: str = "registration_pending",
+                     within: timedelta = ANSWER_EVERY) -> bool:
+    """Did ``address`` get a mail of this kind lately (the sender: that their mail is kept, once a day;
+    the Prakom: that an answer was not understood, once an hour, so no robot keeps it going)?"""
+    since = desk.clock.now() - within
     sent = s.scalars(select(OutboxMessage.recipients).where(
-        OutboxMessage.kind == "registration_pending", OutboxMessage.created_at >= since))
+        OutboxMessage.kind == kind, OutboxMessage.created_at >= since))
     return any(address in recipients for recipients in sent)
 
 
@@ -190,9 +192,13 @@ def _refuse(desk, s: Session, mail: Mail, registration: SenderRegistration) -> s
 
 
 def _answer(desk, s: Session, mail: Mail, registration: SenderRegistration, what: str, **context) -> None:
-    """Tell the Prakom what their answer did (or why it did nothing)."""
+    """Tell the Prakom what their answer did (or why it did nothing: at most once an hour)."""
+    if what in ("unclear", "unknown_opd") and _answered_lately(desk, s, mail.sender, "registration_unclear",
+                                                               timedelta(hours=1)):
+        return
     guess = desk.registry.get(registration.guessed_opd) if registration.guessed_opd else None
     notify.send(desk, s, "registration_answer", [mail.sender], {
         "what": what, "address": registration.address, "guess": guess, "code": short_code(registration.token),
-        **context}, kind="registration_answer", ticket=None, in_reply_to=mail.message_id,
+        **context}, kind="registration_unclear" if what in ("unclear", "unknown_opd") else "registration_answer",
+        ticket=None, in_reply_to=mail.message_id,
         references=[registration.message_id, *mail.references])
