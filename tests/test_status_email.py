@@ -356,3 +356,17 @@ def test_a_webmail_address_registered_by_the_prakom_counts_for_its_opd(desk):
                                  decided_at=desk.clock.now(), decided_by="prakom@lampungbaratkab.go.id"))
     result = inbound.handle(make_mail(WEBMAIL, f"[{code}] sudah sampai mana?", "Mohon infonya."), Origin("ingest"))
     assert result.reason == ANSWERED and outbox(desk, WEBMAIL, "status_answer")
+
+
+def test_status_alone_from_an_official_lists_every_open_ticket_from_an_officer_their_own(desk):
+    code, _ = _request(desk)
+    inbound = Inbound(desk)
+    other = inbound.handle(make_mail(OTHER_OPD, "Internet ruang guru lambat sekali", REQUEST_BODY), Origin("ingest"))
+    assert inbound.handle(make_mail(KADIS, "STATUS", ""), Origin("ingest")).reason == "status question: open tickets listed"
+    [listing] = outbox(desk, KADIS, "status_list")
+    assert code in plain(listing) and other.ticket in plain(listing) and "semua OPD" in plain(listing)
+    assert len(outbox(desk, KADIS, "request_kadis")) == 2 and count(desk, Ticket) == 2
+    rahmat = "rahmat.hidayat@lampungbaratkab.go.id"
+    inbound.handle(make_mail(rahmat, "status", ""), Origin("ingest"))
+    [nothing_yet] = outbox(desk, rahmat, "status_list")
+    assert code not in plain(nothing_yet) and "tidak ada permohonan" in plain(nothing_yet)

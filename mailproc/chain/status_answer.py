@@ -3,7 +3,8 @@
 The ticket's answer says where it stands: its status, the step that holds it (the role, never a
 person's address), that step's deadline and whether it is late, the resolution target, the
 assigned officers and the last few events of its timeline that a requester may read. The list
-answers ``STATUS`` alone with the open tickets of the sender's OPD. The refusal shares nothing.
+answers ``STATUS`` alone with the open tickets of the sender's OPD (an official's: all of them; an
+officer's: those assigned to them). The refusal shares nothing.
 """
 from __future__ import annotations
 
@@ -45,11 +46,13 @@ def _event(e: Event) -> dict:
             "to_step": STEP_TITLES.get(word) if e.action == "forwarded" else None}
 
 
-def open_tickets(desk, s: Session, mail: Mail, opd, tickets: list[Ticket], total: int) -> None:
+def open_tickets(desk, s: Session, mail: Mail, scope: str, opd, tickets: list[Ticket], total: int) -> None:
+    """``scope``: whose tickets they are: "opd", "all" (an official), "assigned" (an officer), "own"."""
     rows = [{"ticket": t, "status_name": STATUS_NAMES.get(t.status, t.status),
              "due": t.due_at if t.status != ON_HOLD else None} for t in tickets]
     send(desk, s, "status_list", [mail.sender], {
-        "now": desk.clock.now(), "asker": mail.sender_name, "opd": opd, "rows": rows, "total": total},
+        "now": desk.clock.now(), "asker": mail.sender_name, "scope": scope, "opd": opd, "rows": rows,
+        "total": total},
         kind="status_list", ticket=None, in_reply_to=mail.message_id, references=mail.references)
 
 

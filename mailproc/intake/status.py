@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from mailproc.chain import status_answer
@@ -35,7 +35,7 @@ from mailproc.intake.authentication import authenticated
 from mailproc.intake.textrules import (ZONE_DEFAULTS, Normaliser, RuleSet, RulesError, ZoneWeights, read_aliases,
                                        read_rules, read_settings, read_toml, score_rules, tokenize_message)
 from mailproc.mail.parse import Mail
-from mailproc.store.models import FOLLOWUP, IGNORED, InboundMessage, Ticket
+from mailproc.store.models import FOLLOWUP, IGNORED, Assignment, InboundMessage, Ticket
 from mailproc.store.tickets import find_by_code, record
 
 STATUS_FILE = "status.toml"
@@ -153,7 +153,7 @@ def read_question(desk, s: Session, mail: Mail, thread: Thread | None) -> Status
         return StatusQuestion(code, "phrase")
     if reading.score >= rules.settings["min_score_unnamed"] and reading.reference > 0 and \
             _registered(desk, s, mail.sender):
-        query = _open_tickets_query(desk, s, mail.sender)
+        query = _open_tickets_query(_list_scope(desk, s, mail.sender)[2])
         if s.scalar(select(func.count()).select_from(query.subquery())):
             return StatusQuestion(None, "phrase")
     return None
@@ -193,12 +193,22 @@ def _registered(desk, s: Session, sender: str) -> bool:
                                      desk.registry.lists_address(sender, s)) is None
 
 
-def _open_tickets_query(desk, s: Session, sender: str):
-    """The open tickets of the sender's OPD (of the sender, without an OPD), newest first."""
-    opd = desk.registry.lookup(sender, s)
-    mine = Ticket.opd_key == opd.key if opd is not None else Ticket.requester_email == sender
-    return select(Ticket).where(mine, Ticket.status.in_(OPEN_STATUSES)).order_by(Ticket.created_at.desc(),
-                                                                                   Ticket.id.desc())
+def _list_scope(desk, s: Session, sender: str):
+    """Whose open tickets ``STATUS`` alone lists: every one for the officials and their delegates,
+    an officer's assigned ones, an OPD's own, and otherwise the sender's own requests."""
+    if any(sender == o.email or sender in o.delegates for o in desk.config.roles.values()):
+        return "all", None, true()
+    if any(sender == p.email for p in desk.config.officers):
+        return "assigned", None, Ticket.assignees.any(Assignment.email == sender)
+    opd = desk.registry.lookup(sender, s)   # with the addresses registered by the Prakom's reply
+    if opd is not None:
+        return "opd", opd, Ticket.opd_key == opd.key
+    return "own", None, Ticket.requester_email == sender
+
+
+def _open_tickets_query(clause):
+    return select(Ticket).where(clause, Ticket.status.in_(OPEN_STATUSES)).order_by(Ticket.created_at.desc(),
+                                                                                    Ticket.id.desc())
 
 
 def _answer_list(desk, s: Session, mail: Mail, row: InboundMessage) -> tuple[str, str, str | None]:
@@ -206,10 +216,11 @@ def _answer_list(desk, s: Session, mail: Mail, row: InboundMessage) -> tuple[str
         return _refuse(desk, s, mail, row, None)
     if _answered_lately(desk, s, mail.sender, row, LISTED, None):
         return FOLLOWUP, REPEATED, None
-    query = _open_tickets_query(desk, s, mail.sender)
+    scope, opd, clause = _list_scope(desk, s, mail.sender)
+    query = _open_tickets_query(clause)
     total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
     tickets = list(s.scalars(query.limit(MAX_LISTED)))
-    status_answer.open_tickets(desk, s, mail, desk.registry.lookup(mail.sender, s), tickets, total)
+    status_answer.open_tickets(desk, s, mail, scope, opd, tickets, total)
     return FOLLOWUP, LISTED, None
 
 
