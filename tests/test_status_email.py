@@ -245,7 +245,8 @@ TAGGED_QUESTIONS = [   # (subject, body) of a new mail from the requester; {code
 THREAD_QUESTIONS = ["Sudah sampai mana ya pak?", "Mohon info perkembangannya.", "Kapan petugas datang?",
                     "Bagaimana kelanjutannya pak?", "Any update?", "STATUS", "Mohon updatenya pak",
                     "Terima kasih, bagaimana perkembangannya?", "Mohon konfirmasi apakah permohonan kami telah "
-                    "ditindaklanjuti."]
+                    "ditindaklanjuti.", "Kapan ya teknisinya bisa ke lokasi?", "Kapan dipasang AP di lantai 2?",
+                    "Sudah diperbaiki belum ya pak? Soalnya besok ada ujian online."]
 
 NOT_QUESTIONS = [   # replies on the acknowledgement's thread: today's behaviour (added information)
     "Alamatnya di lantai 2, ruang server sebelah aula.",
@@ -256,6 +257,7 @@ NOT_QUESTIONS = [   # replies on the acknowledgement's thread: today's behaviour
     "Update: internet sudah normal kembali, terima kasih.",
     "Terima kasih atas updatenya.",
     "Status lampu indikator modem masih merah.",
+    "Perangkat ada di ruang TU lantai 1, kunci dipegang pak Budi.",
 ]
 
 
