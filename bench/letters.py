@@ -2,13 +2,13 @@
 included, as the caller sees it. Medians of 5 runs (OCR: 3) after one warm-up run, on the fixtures
 of tests/letter_fixtures.py: the 2-page text PDF, the DOCX, and an A4 page photographed by a phone at
 ~200 dpi (upright, and turned 90°, which takes the second, orientation-detecting OCR pass). Each
-figure comes with its CPU seconds (``_cpu``), for a machine that is busy with other work.
+reader is a fork of the warm reader process, started once before the figures (as in the running
+service).
 
     .venv/bin/python bench/letters.py
 """
 from __future__ import annotations
 
-import resource
 import statistics
 import sys
 import time
@@ -23,24 +23,17 @@ from mailproc.intake.letter.extract import extract  # noqa: E402
 RUNS, OCR_RUNS = 5, 3
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def medians(filename: str, content_type: str, data: bytes, runs: int) -> tuple[float, float]:
-    """The median wall-clock time of ``runs`` extractions, each checked to have read the letter, and
-    the median CPU time of their processes (the child and its Tesseract: the figure a busy machine
-    does not inflate)."""
-    wall, cpu = [], []
+def median_seconds(filename: str, content_type: str, data: bytes, runs: int) -> float:
+    """The median wall-clock time of ``runs`` extractions after a warm-up, each checked to have
+    read the letter."""
+    wall = []
     for _ in range(runs + 1):
-        start, start_cpu = time.perf_counter(), children_cpu()
+        start = time.perf_counter()
         result = extract(filename, content_type, data)
         wall.append(time.perf_counter() - start)
-        cpu.append(children_cpu() - start_cpu)
         if result.error or "perihal" not in result.text.lower():
             raise SystemExit(f"{filename}: not read ({result.error})")
-    return statistics.median(wall[1:]), statistics.median(cpu[1:])
+    return statistics.median(wall[1:])
 
 
 def main() -> None:
@@ -54,9 +47,7 @@ def main() -> None:
         ("letter_ocr_photo_turned", "IMG_0002.jpg", "image/jpeg", fixtures.photo(scan, 90), OCR_RUNS),
     ]
     for name, filename, content_type, data, runs in cases:
-        wall, cpu = medians(filename, content_type, data, runs)
-        print(f"{name}: {wall:.3f} s", flush=True)
-        print(f"{name}_cpu: {cpu:.3f} s", flush=True)
+        print(f"{name}: {median_seconds(filename, content_type, data, runs):.3f} s", flush=True)
 
 
 def intake_with_letters(stack, kind: str, count: int, runs: int) -> None:

@@ -212,9 +212,19 @@ def test_ocr_past_its_time_limit_is_cut_off(scan):
 # No process outlives its call.
 
 def our_tesseracts() -> list[int]:
-    """Tesseract processes whose parent is a child of this process."""
+    """Tesseract processes started by a reader of this process (a fork of its reader process)."""
     found = subprocess.run(["pgrep", "-x", "tesseract"], capture_output=True, text=True).stdout.split()
-    return [int(pid) for pid in found if parent(int(pid)) and parent(parent(int(pid))) == os.getpid()]
+    return [int(pid) for pid in found if os.getpid() in ancestors(int(pid), 3)]
+
+
+def ancestors(pid: int, levels: int) -> list[int]:
+    out = []
+    for _ in range(levels):
+        pid = parent(pid)
+        if not pid:
+            break
+        out.append(pid)
+    return out
 
 
 def parent(pid: int) -> int | None:

@@ -1,8 +1,7 @@
-"""The child process that reads one attached letter; extract.py starts it and nothing else should.
+"""The child process that reads one attached letter; extract.py forks it (``serve``) and nothing
+else should.
 
-    python -m mailproc.intake.letter.child REQUEST_JSON  < document bytes
-
-REQUEST_JSON holds ``kind`` (what the name and MIME type announce: pdf, docx, odt or image) and
+The request holds ``kind`` (what the name and MIME type announce: pdf, docx, odt or image) and
 ``limits`` (extract.Limits as a dict). The bytes themselves decide the kind when they carry a known
 signature. The document is read as:
 
@@ -20,7 +19,7 @@ the image header or the page size before anything is decoded; a DOCX/ODT's membe
 MAX_UNZIPPED_BYTES in all and no big member inflating more than MAX_INFLATE_RATIO times, from the zip
 directory before anything is inflated.
 
-Output, JSON lines on stdout, each flushed as soon as it is known (so a timeout or a crash still
+Output, JSON lines to the parent, each sent as soon as it is known (so a timeout or a crash still
 leaves the pages read before it): ``{"page": n, "text": "...", "source": "pdf_text"|"docx"|"odt"|"ocr"}``
 per page, then ``{"error": null}`` or ``{"error": "one English line"}``.
 """
@@ -335,16 +334,37 @@ def text_from_tsv(tsv: str) -> tuple[str, float]:
 READERS = {"pdf": read_pdf, "docx": read_docx, "odt": read_odt, "image": read_image}
 
 
-def main(argv: list[str]) -> int:
-    """Read the document on stdin as the request in argv[1] says; always exits 0 with a final line
-    (a crash or a kill by a limit is for the parent to tell)."""
-    request = json.loads(argv[1])
+def serve(request: str, data: bytes, answer, environment: dict[str, str]) -> None:
+    """The same, in a process forked from the warm reader process (extract.py): its own session
+    (the parent kills the whole group at the timeout), the reader's environment only, stdin and
+    stdout on /dev/null, the JSON lines to ``answer`` (a multiprocessing Connection)."""
+    os.setsid()
+    os.environ.clear()
+    os.environ.update(environment)
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1):
+        os.dup2(null, fd)
+    read(json.loads(request), data, Output(_Answer(answer)))
+
+
+class _Answer:
+    """A Connection as the line stream Output writes to."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def write(self, line: str) -> None:
+        self.connection.send_bytes(line.rstrip("\n").encode())
+
+    def flush(self) -> None:
+        pass
+
+
+def read(request: dict, data: bytes, out: Output) -> None:
+    """Confine this process, read ``data`` as ``request`` says, and write the final line."""
     limits = request["limits"]
     confine(limits)
-    data = sys.stdin.buffer.read(limits["max_bytes"] + 1)
-    kind = sniff(data, request["kind"])
-    out = Output(os.fdopen(os.dup(1), "w"))
-    os.dup2(2, 1)        # whatever else writes to stdout (a library's print) goes to stderr instead
+    kind = sniff(data[:limits["max_bytes"] + 1], request["kind"])
     try:
         READERS[kind](data, limits, out)
         error = None
@@ -355,8 +375,3 @@ def main(argv: list[str]) -> int:
     except Exception as exc:   # a library choking on a hostile file: reported, not a traceback
         error = f"unreadable {kind.upper()} ({type(exc).__name__}: {exc})"[:200]
     out.done(error)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))
