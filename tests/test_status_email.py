@@ -126,6 +126,9 @@ def test_requester_asks_by_command_by_subject_and_on_the_thread(live):
 
     assert count(desk, Ticket) == 1
     assert [e.actor for e in events(desk, "status_answered")] == [REQUESTER] * 3
+    answered = events(desk, "status_answered")
+    assert [e.data["how"] for e in answered] == ["command", "phrase", "phrase"]
+    assert any("sampai mana" in line for line in answered[2].data["evidence"]), answered[2].data
     assert count(desk, InboundMessage, InboundMessage.reason == ANSWERED) == 3
     assert kadis_requests(stack) == 1, "the Kadis got nothing but the one disposition request"
     assert count(desk, OutboxMessage, OutboxMessage.kind == "requester_info") == 0

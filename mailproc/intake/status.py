@@ -64,6 +64,7 @@ UNAUTHENTICATED = "status question from outside the ticket's side, not authentic
 class StatusQuestion:
     code: str | None     # the ticket asked about; None: the sender's OPD's open tickets
     how: str             # "command" | "phrase"
+    evidence: tuple[str, ...] = ()   # the command line, or the phrases the rules matched
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Reading:
     newest: str          # the newest typed text
     score: float         # progress minus the other side
     reference: float     # points back at an earlier request
-    hits: tuple
+    matched: tuple[str, ...]   # "rule: phrase" of the progress side
 
 
 class StatusRules:
@@ -116,8 +117,8 @@ class StatusRules:
         by_side = {side: 0.0 for side in SIDES}
         for target, value in scores.items():
             by_side[self._sides[target]] += value
-        return Reading(message.zones.newest, by_side["status"] - by_side["other"], by_side["reference"],
-                       tuple(hits))
+        matched = tuple(f"{h.rule}: {h.matched}" for h in hits if self._sides[h.target] == "status")
+        return Reading(message.zones.newest, by_side["status"] - by_side["other"], by_side["reference"], matched)
 
 
 def ticket_code(text: str) -> str:
@@ -139,7 +140,7 @@ def read_question(desk, s: Session, mail: Mail, thread: Thread | None) -> Status
     if command:
         code = (command.group("tagged") or command.group("bare") or command.group("before")
                 or (thread.ticket.code if thread else None))
-        return StatusQuestion(ticket_code(code) if code else None, "command")
+        return StatusQuestion(ticket_code(code) if code else None, "command", (command.group(0).strip()[:200],))
     if thread is not None and thread.disposition is not None:
         return None     # a reply to a step's request: the chain reads it
     named = CODE.search(subject) or CODE.search(reading.newest)
@@ -150,12 +151,12 @@ def read_question(desk, s: Session, mail: Mail, thread: Thread | None) -> Status
         ticket = find_by_code(s, code)
         if ticket is not None and identify(desk, ticket, mail.sender).roles:
             return None     # the chain's people answer requests; they do not ask
-        return StatusQuestion(code, "phrase")
+        return StatusQuestion(code, "phrase", reading.matched)
     if reading.score >= rules.settings["min_score_unnamed"] and reading.reference > 0 and \
             _registered(desk, s, mail.sender):
         query = _open_tickets_query(_list_scope(desk, s, mail.sender)[2])
         if s.scalar(select(func.count()).select_from(query.subquery())):
-            return StatusQuestion(None, "phrase")
+            return StatusQuestion(None, "phrase", reading.matched)
     return None
 
 
@@ -174,7 +175,7 @@ def answer(desk, s: Session, mail: Mail, row: InboundMessage, question: StatusQu
         return FOLLOWUP, REPEATED, ticket.code
     status_answer.ticket_status(desk, s, ticket, mail)
     record(s, ticket, now, mail.sender, "status_answered", f"status tiket dikirim ({question.how})",
-           inbound_id=row.id)
+           inbound_id=row.id, data={"how": question.how, "evidence": list(question.evidence)})
     return FOLLOWUP, ANSWERED, ticket.code
 
 
