@@ -375,3 +375,13 @@ def test_status_alone_from_an_official_lists_every_open_ticket_from_an_officer_t
     inbound.handle(make_mail(rahmat, "status", ""), Origin("ingest"))
     [nothing_yet] = outbox(desk, rahmat, "status_list")
     assert code not in plain(nothing_yet) and "tidak ada permohonan" in plain(nothing_yet)
+
+
+def test_show_prints_the_status_questions_on_the_timeline(desk):
+    from mailproc.cli.views import ticket_text
+    from mailproc.store.tickets import find_by_code
+    code, _ = _request(desk)
+    Inbound(desk).handle(make_mail(REQUESTER, f"STATUS {code}", ""), Origin("ingest"))
+    with desk.sessions() as s:
+        text = ticket_text(desk, find_by_code(s, code))
+    assert any("status answered" in line and REQUESTER in line for line in text.splitlines()), text

@@ -81,6 +81,8 @@ ACTION_WORDS = {
     "reopen_refused": "reopen refused (late)", "rating_not_counted": "rating not counted",
     "work_moved": "work moved (capacity)", "promoted": "promoted by admin", "requester_reply": "requester replied",
     "reopened_as_new": "reported again", "handed_over": "handed over", "request_resent": "request sent again", "letter_unread": "letter not read",
+    "status_answered": "status answered", "status_not_answered": "status asked again",
+    "status_refused": "status REFUSED",
 }
 
 
