@@ -36,7 +36,7 @@ from mailproc.intake.textrules import (
     RulesError,
     RuleSet,
     ZoneWeights,
-    read_aliases,
+    read_normaliser,
     read_rules,
     read_settings,
     read_toml,
@@ -82,15 +82,7 @@ class IntentDetector:
     def load(cls, rules_dir: Path) -> "IntentDetector":
         path = Path(rules_dir) / INTENT_FILE
         data = read_toml(path)
-        aliases: dict[str, str] = {}
-        source = data.get("aliases_from")
-        if source is not None:
-            if not isinstance(source, str):
-                raise RulesError(f"{path}: aliases_from: must be a file name")
-            other = Path(rules_dir) / source
-            aliases.update(read_aliases(read_toml(other), other))
-        aliases.update(read_aliases(data, path))
-        normaliser = Normaliser(aliases)
+        normaliser = read_normaliser(data, path)
         settings = read_settings(data, path, INTENT_SETTINGS)
         raw_targets = data.get("targets")
         if not isinstance(raw_targets, dict) or not raw_targets:

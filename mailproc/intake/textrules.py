@@ -357,6 +357,20 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise RulesError(f"{path}: not valid TOML: {exc}") from None
 
 
+def read_normaliser(data: Mapping[str, Any], path: Path) -> Normaliser:
+    """The normaliser of a rules file: the aliases of the file its ``aliases_from`` names (in the
+    same folder), then its own."""
+    aliases: dict[str, str] = {}
+    source = data.get("aliases_from")
+    if source is not None:
+        if not isinstance(source, str):
+            raise RulesError(f"{path}: aliases_from: must be a file name")
+        other = path.parent / source
+        aliases.update(read_aliases(read_toml(other), other))
+    aliases.update(read_aliases(data, path))
+    return Normaliser(aliases)
+
+
 def read_number(value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise RulesError(f"{where}: must be a number, got {value!r}")
