@@ -182,11 +182,13 @@ def read_facts(text: str, ocr: bool = False) -> LetterFacts:
 
 _DATE_AFTER_YEAR = re.compile(r"(/\s*(?:19|20)\d\d)\s+[A-Za-z].*$")
 _STRAY_LEAD = re.compile(r"^[^\s/\d]{1,2} (?=\d)")   # "| 556/…"; a digit may be the number's own
+_OCR_BAR_LEAD = re.compile(r"^[1lI|] (?=\d)")   # OCR: the edge of a table cell read as "1"
 _ROMANISH = re.compile(r"^[XVLI1l|]+$")
 _ROMAN_CODE = re.compile(r"^(?P<roman>[1lI|]{2,3})(?P<rest>\.\d{2})$")   # "III.05" read as "111.05"
-_ADDRESSEE_TAIL = re.compile(r"\s+di\s*[-–]?\s*(?:Liwa|Tempat)\b.*$", re.IGNORECASE)
+_ADDRESSEE_TAIL = re.compile(r"\s+di\W{0,6}(?:Liwa|Tempat)\b.*$", re.IGNORECASE)
 _ADDRESSEE_WORDS = re.compile(r"\s*\b(?:Kabupaten|Kab\.)\s+Lampung\s+Barat\b", re.IGNORECASE)
 _STRAY_TAIL = re.compile(r"(?:\s+\S)+$")
+_STRAY_MARKS = re.compile(r"(?<=\s)[.:;,|“”\"'‘’]+(?=\s)|^[“”\"'‘’]+|[“”\"'‘’]+$")   # OCR's specks between words
 
 
 def _clean_number(number: str, ocr: bool) -> str:
@@ -197,6 +199,8 @@ def _clean_number(number: str, ocr: bool) -> str:
         number = _STRAY_LEAD.sub("", number)
     if not ocr:
         return number
+    if number.count("/") >= 2:
+        number = _OCR_BAR_LEAD.sub("", number)
     segments = []
     for segment in number.split("/"):
         bare = segment.strip()
@@ -212,9 +216,11 @@ def _clean_number(number: str, ocr: bool) -> str:
 
 def _clean_subject(subject: str) -> str:
     """A Perihal that a two-column layout interleaved with the addressee ("… Kabupaten Lampung
-    Barat … di - Liwa") loses the addressee's words; a stray character at its end goes."""
+    Barat … di - Liwa") loses the addressee's words; stray marks between its words and a stray
+    character at its end go."""
     if _ADDRESSEE_TAIL.search(subject):
         subject = _ADDRESSEE_WORDS.sub("", _ADDRESSEE_TAIL.sub("", subject))
+    subject = " ".join(_STRAY_MARKS.sub(" ", subject).split())
     return _STRAY_TAIL.sub("", subject).strip() or subject
 
 
