@@ -110,6 +110,8 @@ def test_the_wheel_installs_and_runs_a_site(tmp_path, clean_mailstack):
         stack.wait_for("kadis@lampungbaratkab.go.id", 1, timeout=30)   # and the request up the chain
         second = cli(*c, "run", timeout=60)                           # one service per SQLite database
         assert second.returncode != 0 and "already uses" in second.stderr, second
+        service.send_signal(signal.SIGHUP)                            # not a reload: it says so, and runs on
+        assert service.poll() is None
     finally:
         service.send_signal(signal.SIGTERM)
         try:
@@ -119,6 +121,7 @@ def test_the_wheel_installs_and_runs_a_site(tmp_path, clean_mailstack):
             _, log = service.communicate()
     assert service.returncode == 0, log
     assert "+0700 INFO" in log and "Traceback" not in log, log
+    assert "SIGHUP: the configuration and rules are read only at start; restart mailproc" in log, log
 
     tickets = cli(*c, "tickets", "--json")
     assert tickets.returncode == 0 and '"JIP-' in tickets.stdout, tickets
