@@ -285,3 +285,16 @@ def test_an_idle_round_of_the_service_logs_nothing_at_info(desk, caplog):
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO] == []
     said = {r.getMessage().split(":")[0] for r in caplog.records}
     assert {name for name, _ in jobs} <= said, said      # at DEBUG, for `mailproc -v run`
+
+
+def test_the_berita_acara_pdf_is_not_world_readable_under_the_commands_umask(desk):
+    from mailproc.cli.main import UMASK
+    from test_completion import drive_to_done
+    before = os.umask(UMASK)               # as every command sets it
+    try:
+        code = drive_to_done(desk)
+    finally:
+        os.umask(before)
+    pdf = desk.storage / "berita-acara" / f"{code}-v1.pdf"
+    assert stat.S_IMODE(pdf.stat().st_mode) == 0o640
+    assert stat.S_IMODE(pdf.parent.stat().st_mode) == 0o750
