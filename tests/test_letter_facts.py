@@ -1168,3 +1168,48 @@ def test_adversarial_text_is_read(text):
     """No pattern backtracks catastrophically on 20 KB of hostile text (a few milliseconds each;
     the timeout is only a generous sanity bound)."""
     assert isinstance(read_facts(text), LetterFacts)
+
+
+# -- what layouts and OCR mix into the fields (general rules, pinned with wording of our own) -----
+
+COLUMN_READ = """PEMERINTAH KABUPATEN LAMPUNG BARAT
+DINAS PERHUBUNGAN
+Jalan Raden Intan No. 40 Liwa, Kode Pos 34812
+
+Nomor
+Sifat
+Lampiran
+Perihal
+
+Liwa, 2 Desember 2026
+
+: 551/ 77 /X1.04/2026 Kepada
+
+: Penting Yth. Kepala Dinas Komunikasi dan
+- Informatika
+
+: Permohonan Pemasangan Kabupaten Lampung Barat
+Access Point Terminal di -
+Liwa
+
+Dengan hormat,
+Mohon pemasangan access point di terminal penumpang.
+"""
+
+
+def test_a_field_block_read_column_by_column_is_put_back_together():
+    facts = read_facts(COLUMN_READ, ocr=True)
+    assert facts.number == "551/ 77 /XI.04/2026"
+    assert facts.subject == "Permohonan Pemasangan Access Point Terminal"
+
+
+@pytest.mark.parametrize("ocr_number, read", [
+    ("005/12/X11/2026", "005/12/XII/2026"), ("1 556/ 144 /111.15/2026", "556/ 144 /III.15/2026"),
+    ("027/ 431 /DPRD/XI/2026 Liwa, 27/11/2026", "027/ 431 /DPRD/XI/2026"),
+])
+def test_ocr_s_digits_in_a_roman_numeral_and_a_trailing_date_are_mended(ocr_number, read):
+    assert read_facts(f"Nomor : {ocr_number}\nPerihal : Permohonan\n", ocr=True).number == read
+
+
+def test_digits_of_a_text_layer_are_left_as_printed():
+    assert read_facts("Nomor : 027/ 87 /11.09/2026\nPerihal : Permohonan\n").number == "027/ 87 /11.09/2026"

@@ -183,9 +183,11 @@ def read_facts(text: str, ocr: bool = False) -> LetterFacts:
 _DATE_AFTER_YEAR = re.compile(r"(/\s*(?:19|20)\d\d)\s+[A-Za-z].*$")
 _STRAY_LEAD = re.compile(r"^[^\s/\d]{1,2} (?=\d)")   # "| 556/…"; a digit may be the number's own
 _OCR_BAR_LEAD = re.compile(r"^[1lI|] (?=\d)")   # OCR: the edge of a table cell read as "1"
-_ROMANISH = re.compile(r"^[XVLI1l|]+$")
-_ROMAN_CODE = re.compile(r"^(?P<roman>[1lI|]{2,3})(?P<rest>\.\d{2})$")   # "III.05" read as "111.05"
+# A month or a code in roman numerals, as OCR may give it: "X11", "111.05" (for XII, III.05).
+_ROMAN_SEGMENT = re.compile(r"^(?P<roman>[XVLI1l|]{1,5})(?P<rest>\.\d{2})?$")
 _ADDRESSEE_TAIL = re.compile(r"\s+di\W{0,6}(?:Liwa|Tempat)\b.*$", re.IGNORECASE)
+_ADDRESSEE_DI = re.compile(r"\s+di\s*[-–:]+(?=\s|$)", re.IGNORECASE)      # "di -" of "di - Liwa", split off
+_ADDRESSEE_PLACE = re.compile(r"\s+(?:Liwa|Tempat)\W*$", re.IGNORECASE)
 _ADDRESSEE_WORDS = re.compile(r"\s*\b(?:Kabupaten|Kab\.)\s+Lampung\s+Barat\b", re.IGNORECASE)
 _STRAY_TAIL = re.compile(r"(?:\s+\S)+$")
 _STRAY_MARKS = re.compile(r"(?<=\s)[.:;,|“”\"'‘’]+(?=\s)|^[“”\"'‘’]+|[“”\"'‘’]+$")   # OCR's specks between words
@@ -204,12 +206,10 @@ def _clean_number(number: str, ocr: bool) -> str:
     segments = []
     for segment in number.split("/"):
         bare = segment.strip()
-        code = _ROMAN_CODE.match(bare)
-        if _ROMANISH.match(bare.replace(" ", "")) and any(c in bare for c in "XVL") and len(bare) <= 6:
-            roman = bare.replace(" ", "").replace("1", "I").replace("l", "I").replace("|", "I")
-            segment = segment.replace(bare, roman)
-        elif code:
-            segment = segment.replace(bare, "I" * len(code["roman"]) + code["rest"])
+        m = _ROMAN_SEGMENT.match(bare.replace(" ", ""))
+        if m and (any(c in m["roman"] for c in "XVL") or (m["rest"] and len(m["roman"]) >= 2)):
+            roman = m["roman"].replace("1", "I").replace("l", "I").replace("|", "I")
+            segment = segment.replace(bare, roman + (m["rest"] or ""))
         segments.append(segment)
     return "/".join(segments)
 
@@ -218,8 +218,9 @@ def _clean_subject(subject: str) -> str:
     """A Perihal that a two-column layout interleaved with the addressee ("… Kabupaten Lampung
     Barat … di - Liwa") loses the addressee's words; stray marks between its words and a stray
     character at its end go."""
-    if _ADDRESSEE_TAIL.search(subject):
+    if _ADDRESSEE_TAIL.search(subject) or _ADDRESSEE_DI.search(subject):
         subject = _ADDRESSEE_WORDS.sub("", _ADDRESSEE_TAIL.sub("", subject))
+        subject = _ADDRESSEE_PLACE.sub("", _ADDRESSEE_DI.sub(" ", subject))
     subject = " ".join(_STRAY_MARKS.sub(" ", subject).split())
     return _STRAY_TAIL.sub("", subject).strip() or subject
 
@@ -230,7 +231,50 @@ def _lines(text: str) -> list[str]:
     for old, new in (("\r\n", "\n"), ("\r", "\n"), ("\f", "\n"), ("\t", "    "), ("\u00a0", " "),
                      ("\u200b", ""), ("\ufeff", "")):
         text = text.replace(old, new)
-    return _join_cells([line.strip(_EDGE) for line in text.split("\n")])
+    return _join_cells(_join_columns([line.strip(_EDGE) for line in text.split("\n")]))
+
+
+def _join_columns(lines: list[str]) -> list[str]:
+    """A field block read column by column (OCR of a borderless table): the labels "Nomor / Sifat /
+    Lampiran / Perihal" one under the other, their values later as ": …" lines. The Nomor takes
+    the first value that holds a number, the Perihal the last value; each stands where its value
+    stood, so the Perihal's continuation lines still follow it."""
+    for i, line in enumerate(lines[:60]):
+        run = _label_run(lines, i)
+        if len(run) < 3 or not {"number", "subject"} & {kind for _, kind in run}:
+            continue
+        values = [j for j in range(run[-1][0] + 1, min(run[-1][0] + 16, len(lines)))
+                  if lines[j].startswith((":", ";")) and len(lines[j]) > 2]
+        if not values:
+            return lines
+        out = list(lines)
+        kinds = {kind for _, kind in run}
+        numbered = next((j for j in values if _NUMBER_HINT.search(lines[j])), None)
+        if "number" in kinds and numbered is not None:
+            out[numbered] = "Nomor " + lines[numbered]
+        if "subject" in kinds and run[-1][1] == "subject" and values[-1] != numbered:
+            out[values[-1]] = "Perihal " + lines[values[-1]]
+        return [x for k, x in enumerate(out) if k not in {j for j, _ in run}]
+    return lines
+
+
+_NUMBER_HINT = re.compile(r"\d\s*/")
+
+
+def _label_run(lines: list[str], start: int) -> list[tuple[int, str]]:
+    """The label-only lines from ``start`` on (blank lines between them allowed), with their kind."""
+    run = []
+    j = start
+    while j < len(lines) and len(run) < 6:
+        if _blank(lines[j]):
+            j += 1
+            continue
+        m = _FIELD.fullmatch(lines[j][:_MAX_LINE])
+        if not m or m["value"].strip():
+            break
+        run.append((j, "number" if m["number"] else "subject" if m["subject"] else "other"))
+        j += 1
+    return run
 
 
 def _join_cells(lines: list[str]) -> list[str]:
