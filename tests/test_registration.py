@@ -106,7 +106,7 @@ def answer_registration(desk, sender: str, text: str, **kw):
 
 def test_authenticated_sender_is_kept_answered_once_and_prakom_asked(asking, clock):
     first = handle(asking, gmail_request())
-    assert first.outcome == "awaiting_reg" and first.ticket is None
+    assert first.outcome == "awaiting_registration" and first.ticket is None
     assert [m["outcome"] for m in kept(asking)] == ["awaiting_registration"]
     assert [r.recipients for r in outbox(asking, kind="registration_pending")] == [[GMAIL]]
     request = outbox(asking, kind="registration_request")
@@ -119,7 +119,7 @@ def test_authenticated_sender_is_kept_answered_once_and_prakom_asked(asking, clo
 
     clock.set(T0 + timedelta(hours=2))
     second = handle(asking, gmail_request("AP ruang rapat mati", "Access point di ruang rapat mati, wifi tidak ada."))
-    assert second.outcome == "awaiting_reg"
+    assert second.outcome == "awaiting_registration"
     assert len(outbox(asking, kind="registration_pending")) == 1        # one answer per 24 hours
     assert len(outbox(asking, kind="registration_request")) == 1        # one question per address
     clock.set(T0 + timedelta(hours=26))

@@ -8,10 +8,7 @@ from sqlalchemy.orm import Session
 
 from mailproc.core.clock import WIB
 from mailproc.sla.status import ticket_sla
-from mailproc.store.models import AWAITING_REGISTRATION, TICKET, InboundMessage, SenderRegistration, Ticket
-
-# Stored outcomes whose column is narrower than their name.
-OUTCOME_NAMES = {AWAITING_REGISTRATION: "awaiting_registration"}
+from mailproc.store.models import TICKET, InboundMessage, SenderRegistration, Ticket
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -129,7 +126,7 @@ def list_messages(s: Session, include_all: bool = False) -> list[InboundMessage]
 
 def message_summary(m: InboundMessage) -> dict:
     return {"id": m.id, "received_at": _iso(m.received_at), "from": m.from_addr, "subject": m.subject,
-            "message_id": m.message_id, "source": m.source, "outcome": OUTCOME_NAMES.get(m.outcome, m.outcome),
+            "message_id": m.message_id, "source": m.source, "outcome": m.outcome,
             "reason": m.reason,
             "ticket": m.ticket_id, "raw_sha256": m.raw_sha256}
 
@@ -139,8 +136,7 @@ def messages_table(rows: list[InboundMessage]) -> str:
         return "no messages"
     lines = [f"{'#':>5} {'RECEIVED':<16} {'OUTCOME':<11} {'FROM':<36} {'SUBJECT':<40} REASON"]
     for m in rows:
-        outcome = OUTCOME_NAMES.get(m.outcome, m.outcome)
-        lines.append(f"{m.id:>5} {_local(m.received_at):<16} {outcome:<11} {(m.from_addr or '-')[:36]:<36} "
+        lines.append(f"{m.id:>5} {_local(m.received_at):<16} {m.outcome:<11} {(m.from_addr or '-')[:36]:<36} "
                      f"{(m.subject or '')[:40]:<40} {m.reason or ''}")
     return "\n".join(lines)
 

@@ -38,9 +38,7 @@ class Base(DeclarativeBase):
 # Outcomes of an inbound message.
 TICKET, FOLLOWUP, IGNORED, QUARANTINED, DUPLICATE, PENDING = (
     "ticket", "followup", "ignored", "quarantined", "duplicate", "pending")
-# Kept until the Pranata Komputer registers its sender. Shown as "awaiting_registration"; stored
-# shorter because inbound_messages.outcome is VARCHAR(20).
-AWAITING_REGISTRATION = "awaiting_reg"
+AWAITING_REGISTRATION = "awaiting_registration"   # kept until the Pranata Komputer registers its sender
 
 
 class InboundMessage(Base):
@@ -65,7 +63,7 @@ class InboundMessage(Base):
     references: Mapped[str | None] = mapped_column(Text)
     body_text: Mapped[str | None] = mapped_column(Text)
     auth_results: Mapped[str | None] = mapped_column(Text)
-    outcome: Mapped[str] = mapped_column(String(20), index=True)
+    outcome: Mapped[str] = mapped_column(String(32), index=True)
     reason: Mapped[str | None] = mapped_column(Text)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
     attachments: Mapped[list["Attachment"]] = relationship(back_populates="message", lazy="selectin",

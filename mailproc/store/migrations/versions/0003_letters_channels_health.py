@@ -1,4 +1,5 @@
-"""letters, channels, sender registrations, who a request went to, service health
+"""letters, channels, sender registrations, who a request went to, service health; room for the
+outcome "awaiting_registration"
 
 Revision ID: 0003
 Revises: 0002
@@ -13,6 +14,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("inbound_messages") as t:
+        t.alter_column("outcome", existing_type=sa.String(length=20), type_=sa.String(length=32),
+                       existing_nullable=False)
     with op.batch_alter_table("tickets") as t:
         t.add_column(sa.Column("letter", sa.JSON(), nullable=True))
         t.add_column(sa.Column("channel", sa.String(length=20), nullable=False, server_default="email"))
@@ -60,3 +64,6 @@ def downgrade() -> None:
         t.drop_column("entered_by")
         t.drop_column("channel")
         t.drop_column("letter")
+    with op.batch_alter_table("inbound_messages") as t:
+        t.alter_column("outcome", existing_type=sa.String(length=32), type_=sa.String(length=20),
+                       existing_nullable=False)
