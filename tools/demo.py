@@ -27,8 +27,28 @@ SAMPLES = [
 ]
 
 
+LETTER_SENDER = "sekretariat@lampungbaratkab.go.id"   # the shared domain: only the letterhead names the OPD
+LETTER_HTML = """<html><head><style>@page { size: A4; margin: 2cm 2.5cm; } body { font-family: 'Liberation Serif';
+font-size: 12pt; } .kop { text-align: center; border-bottom: 3px double black; }</style></head><body>
+<div class="kop"><p><b>PEMERINTAH KABUPATEN LAMPUNG BARAT<br>KECAMATAN BALIK BUKIT</b></p>
+<p>Jalan Raden Intan No. 1 Liwa, Kode Pos 34812</p></div>
+<p style="text-align:right">Liwa, 3 Desember 2026</p>
+<table><tr><td>Nomor</td><td>:</td><td>800/ 12 /KEC-BB/2026</td></tr><tr><td>Lampiran</td><td>:</td><td>-</td></tr>
+<tr><td>Perihal</td><td>:</td><td>Permohonan Perbaikan Jaringan Internet</td></tr></table>
+<p>Kepada Yth.<br>Kepala Dinas Komunikasi dan Informatika<br>Kabupaten Lampung Barat<br>di Liwa</p>
+<p>Dengan hormat,</p><p>Kami laporkan bahwa kabel fiber optik ke kantor Kecamatan Balik Bukit putus sejak pagi ini,
+sehingga jaringan internet mati total dan pelayanan administrasi kependudukan terhenti. Mohon perbaikan segera.</p>
+<p>Demikian kami sampaikan, atas perhatiannya diucapkan terima kasih.</p>
+<p style="margin-left:55%">Camat Balik Bukit,<br><br><br>Drs. Suparman, M.Si.<br>NIP 197005121995031002</p></body></html>"""
+
+
+def _letter_pdf() -> bytes:
+    import weasyprint
+    return weasyprint.HTML(string=LETTER_HTML).write_pdf()
+
+
 def _message(sender: str, name: str, subject: str, body: str, to: str, headers: dict | None = None,
-             in_reply_to: str | None = None) -> bytes:
+             in_reply_to: str | None = None, attachment: tuple[str, bytes] | None = None) -> bytes:
     msg = EmailMessage()
     msg["From"] = f"{name} <{sender}>"
     msg["To"] = to
@@ -41,6 +61,8 @@ def _message(sender: str, name: str, subject: str, body: str, to: str, headers: 
     for key, value in (headers or {}).items():
         msg[key] = value
     msg.set_content(body)
+    if attachment:
+        msg.add_attachment(attachment[1], maintype="application", subtype="pdf", filename=attachment[0])
     return bytes(msg)
 
 
@@ -55,7 +77,7 @@ def _print_table(title: str, head: list[str], rows: list[list[str]]) -> None:
 
 def run_demo(desk, keep: bool = False) -> int:
     from mailproc.service.mailbox import MailboxDoor
-    from tools.mailstack import DEFAULT_PASSWORD, MailStack, reachable_workdir
+    from tools.mailstack import DEFAULT_PASSWORD, DEFAULT_USERS, MailStack, reachable_workdir
     from mailproc.outbox.sender import deliver_due
     from mailproc.store.db import upgrade
 
@@ -69,7 +91,7 @@ def run_demo(desk, keep: bool = False) -> int:
               "sample requests and runs only against the local mail stack (imap.host = 127.0.0.1)")
         return 78
     stack = MailStack(workdir=reachable_workdir(cfg.service.storage_dir / "mailstack"), imap_port=cfg.imap.port,
-                      smtp_port=cfg.smtp.port)
+                      smtp_port=cfg.smtp.port, users=(*DEFAULT_USERS, LETTER_SENDER))
     already_up = all(stack.status().get(part) for part in ("dovecot", "postfix"))
     print(f"Starting the local mail stack (Dovecot IMAP :{cfg.imap.port}, Postfix SMTP :{cfg.smtp.port}; "
           f"every user's password: {DEFAULT_PASSWORD}) ...")
@@ -91,8 +113,11 @@ def run_demo(desk, keep: bool = False) -> int:
         stack.send(_message("it@rsud.lampungbaratkab.go.id", "IT RSUD", "Terima kasih",
                             "Terima kasih, jaringan di IGD sudah normal kembali.", service),
                    "it@rsud.lampungbaratkab.go.id", [service])
-        print("Sent 4 requests, 1 auto-reply, 1 bounce and 1 thank-you to", service)
-        stack.wait_for(service, waiting + len(SAMPLES) + 3, timeout=30)
+        stack.send(_message(LETTER_SENDER, "Sekretariat", "Surat", "Bersama ini kami sampaikan surat permohonan "
+                            "sebagaimana terlampir.\n\nTerima kasih.", service,
+                            attachment=("Surat_Permohonan.pdf", _letter_pdf())), LETTER_SENDER, [service])
+        print("Sent 4 requests, 1 letter behind a two-line mail, 1 auto-reply, 1 bounce and 1 thank-you to", service)
+        stack.wait_for(service, waiting + len(SAMPLES) + 4, timeout=30)
 
         door = MailboxDoor(desk)
         report = door.poll_once()
@@ -100,6 +125,7 @@ def run_demo(desk, keep: bool = False) -> int:
         print(f"Poller handled {report.fetched} message(s); {delivery.sent} mail(s) sent.")
 
         _walk_chain(desk, stack, door, report)
+        _ask_status(desk, stack, door, report)
         door.close()
         _summarise(desk, stack, report, before)
     finally:
@@ -153,6 +179,31 @@ def _walk_chain(desk, stack, door, report) -> None:
         print(f"  {address:<40} {text.splitlines()[0][:40]:<40} -> {outcome.reason if outcome else '-'}")
 
 
+def _ask_status(desk, stack, door, report) -> None:
+    """A requester asks "STATUS <ticket>" by mail and gets the answer (status, step, deadline)."""
+    from mailproc.outbox.sender import deliver_due
+
+    tickets = [r for r in report.results if r.outcome == "ticket"]
+    if len(tickets) < 2:
+        return
+    second = tickets[1]                  # the second sample's: TU Disdik's
+    sender, *_ = SAMPLES[1]
+    service = desk.config.service.address
+    waiting, before = len(stack.fetch(service)), len(stack.fetch(sender))
+    stack.send(_message(sender, "TU Disdik", f"STATUS {second.ticket}", "", service), sender, [service])
+    stack.wait_for(service, waiting + 1, timeout=30)
+    door.poll_once()
+    deliver_due(desk)
+    stack.wait_for(sender, before + 1, timeout=30)
+    import email
+    from email import policy
+    answer = email.message_from_bytes(stack.fetch(sender)[-1], policy=policy.default)
+    lines = [line for line in answer.get_body(("plain",)).get_content().splitlines() if line.strip()][:9]
+    print(f"\n{sender} asked 'STATUS {second.ticket}' by mail; the answer ({answer['Subject']}):")
+    for line in lines:
+        print(f"  | {line}")
+
+
 def _await_request(stack, address: str, code: str, timeout: float = 15.0) -> bytes | None:
     """The newest request mail for ``code`` in ``address``'s mailbox, once Postfix has delivered it."""
     deadline = time.monotonic() + timeout
@@ -177,6 +228,10 @@ def _summarise(desk, stack, report, before) -> None:
     acks = [(a, len(stack.fetch(a)) - n) for a, n in before.items()]
     _print_table("Requesters' mailboxes (new mail: acknowledgement and progress)", ["REQUESTER", "NEW MAIL"],
                  [[a, str(n)] for a, n in acks])
+    for t in tickets:
+        if t.letter:
+            print(f"\n{t.code} was read from the attached letter {t.letter['filename']} ({t.letter['source']}): "
+                  f"Nomor {t.letter['number']}, perihal {t.letter['subject']}; OPD {t.opd_name} from the letterhead")
     _berita_acara(desk, stack, tickets)
     print("\nSee one ticket's timeline with: .venv/bin/mailproc show", tickets[0].code if tickets else "JIP-…")
 
