@@ -98,6 +98,7 @@ def test_requester_asks_by_command_by_subject_and_on_the_thread(live):
     code = open_request(desk, door, stack)
     acks = mailbox(stack, REQUESTER, b"Permohonan diterima")
     assert len(acks) == 1
+    assert f"berperihal STATUS {code}" in plain(acks[0])        # the acknowledgement says how to ask
     assert len(mailbox(stack, KADIS, code.encode())) == 1
 
     # 1. "STATUS JIP-…" as a new mail.
