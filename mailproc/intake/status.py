@@ -32,7 +32,7 @@ from mailproc.chain.people import identify
 from mailproc.chain.route import Thread
 from mailproc.chain.states import OPEN_STATUSES
 from mailproc.intake.authentication import authenticated
-from mailproc.intake.textrules import (ZONE_DEFAULTS, Normaliser, RuleSet, RulesError, ZoneWeights, read_aliases,
+from mailproc.intake.textrules import (ZONE_DEFAULTS, Normaliser, RuleSet, RulesError, ZoneWeights, read_normaliser,
                                        read_rules, read_settings, read_toml, score_rules, tokenize_message)
 from mailproc.mail.parse import Mail
 from mailproc.store.models import FOLLOWUP, IGNORED, Assignment, InboundMessage, Ticket
@@ -84,15 +84,7 @@ class StatusRules:
     def load(cls, rules_dir: Path) -> "StatusRules":
         path = Path(rules_dir) / STATUS_FILE
         data = read_toml(path)
-        aliases: dict[str, str] = {}
-        source = data.get("aliases_from")
-        if source is not None:
-            if not isinstance(source, str):
-                raise RulesError(f"{path}: aliases_from: must be a file name")
-            other = Path(rules_dir) / source
-            aliases.update(read_aliases(read_toml(other), other))
-        aliases.update(read_aliases(data, path))
-        normaliser = Normaliser(aliases)
+        normaliser = read_normaliser(data, path)
         settings = read_settings(data, path, STATUS_SETTINGS)
         raw_targets = data.get("targets")
         if not isinstance(raw_targets, dict) or not raw_targets:
