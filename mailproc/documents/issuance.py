@@ -19,8 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mailproc.core.catalogue import category_or_default
-from mailproc.documents.berita_acara import (MAX_OFFICERS, BeritaAcaraData, BeritaAcaraRenderer,
-                                             Signatory, format_verification_code)
+from mailproc.documents.form import MAX_OFFICERS, BeritaAcaraData, Signatory, format_verification_code
 from mailproc.store.models import Document, Ticket
 
 log = logging.getLogger(__name__)
@@ -28,12 +27,13 @@ log = logging.getLogger(__name__)
 FOLDER = "berita-acara"
 ASSIGNED_TO = "Petugas Service Desk Diskominfo Kabupaten Lampung Barat"
 
-_renderers: dict[Path, BeritaAcaraRenderer] = {}
+_renderers: dict[Path, object] = {}   # templates folder -> berita_acara.BeritaAcaraRenderer
 _renderers_lock = threading.Lock()
 
 
-def renderer_for(templates_dir: Path) -> BeritaAcaraRenderer:
+def renderer_for(templates_dir: Path):
     """The process's renderer for ``templates_dir`` (built on first use)."""
+    from mailproc.documents.berita_acara import BeritaAcaraRenderer   # start-up: WeasyPrint, only to render
     key = Path(templates_dir).resolve()
     with _renderers_lock:
         renderer = _renderers.get(key)
