@@ -81,3 +81,29 @@ def test_smtp_down_retries_with_backoff_and_tells_the_admin_once(tmp_path, db_ur
     assert deliver_due(back).sent == 3   # the two messages and the one alert
     assert set(statuses(back)) == {"sent"}
     assert len(clean_mailstack.wait_for(REQUESTER, 1)) == 1
+
+
+def test_check_says_whether_the_sent_copies_arrive(tmp_path, db_url, clock, clean_mailstack):
+    from mailproc.cli.check import run_checks
+
+    def sent_copy_verdict(desk):
+        return next((ok, text) for name, ok, text in run_checks(desk) if name == "sent copy")
+
+    # Copies to an address the server files in its INBOX, not in Sent (as without detail delivery):
+    desk = live_desk(tmp_path, db_url, clock, clean_mailstack, **{
+        'sent_copy = "aptika+Sent@lampungbaratkab.go.id"': 'sent_copy = "sekda@lampungbaratkab.go.id"'})
+    assert sent_copy_verdict(desk)[0] is True      # nothing sent yet: nothing to tell
+    Inbound(desk).handle(make_mail(REQUESTER, "Internet mati total", REQUEST_BODY), Origin("ingest"))
+    deliver_due(desk)
+    clean_mailstack.wait_for("sekda@lampungbaratkab.go.id", 2)
+    clock.advance(minutes=1)
+    ok, text = sent_copy_verdict(desk)
+    assert ok is False and "none of the last 2" in text and "smtp.sent_copy" in text
+    # The shipped configuration: Dovecot files aptika+Sent@ in Sent.
+    desk = live_desk(tmp_path, db_url, clock, clean_mailstack)
+    Inbound(desk).handle(make_mail(REQUESTER, "Jaringan LAN mati", REQUEST_BODY), Origin("ingest"))
+    deliver_due(desk)
+    clean_mailstack.wait_for("aptika@lampungbaratkab.go.id", 2, folder="Sent")
+    clock.advance(minutes=1)
+    ok, text = sent_copy_verdict(desk)
+    assert ok is True and "2 of the last 4 sent found" in text

@@ -9,8 +9,11 @@ import getpass
 import os
 import re
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from typing import Iterator
+
+from sqlalchemy import select
 
 from mailproc.core import defaults
 from mailproc.core.errors import AdminError, describe
@@ -18,7 +21,8 @@ from mailproc.documents import berita_acara
 from mailproc.sla import report
 from mailproc.store.db import require_migrated, safe_url
 from mailproc.mail.imap import connect
-from mailproc.outbox.sender import SmtpTransport
+from mailproc.outbox.sender import SmtpTransport, found_in_sent_copy
+from mailproc.store.models import OUT_SENT, OutboxMessage
 
 
 class CheckFailed(AdminError):
@@ -46,6 +50,30 @@ def run_checks(desk) -> Iterator[tuple[str, bool, str]]:
     yield attempt("database", lambda: _database(desk))
     yield attempt("imap", lambda: _imap(desk))
     yield attempt("smtp", lambda: _smtp(desk))
+    if desk.config.smtp.sent_copy and desk.config.smtp.transport == "smtp":
+        yield attempt("sent copy", lambda: _sent_copy(desk))
+
+
+SENT_SAMPLE = 5   # the latest sent messages looked for in the Sent folder
+
+
+def _sent_copy(desk) -> str:
+    """Do the copies of what we send (smtp.sent_copy) reach imap.sent_folder? Without them, a send
+    that a crash left unconfirmed cannot be settled and may go twice."""
+    smtp, imap = desk.config.smtp, desk.config.imap
+    settled = desk.clock.now() - timedelta(seconds=smtp.resend_grace_seconds)
+    with desk.sessions() as s:
+        ids = list(s.scalars(select(OutboxMessage.message_id).where(
+            OutboxMessage.status == OUT_SENT, OutboxMessage.sent_at <= settled)
+            .order_by(OutboxMessage.sent_at.desc()).limit(SENT_SAMPLE)))
+    if not ids:
+        return f"nothing sent yet: cannot tell whether copies to {smtp.sent_copy} reach {imap.sent_folder}"
+    found = found_in_sent_copy(desk, ids) or set()
+    if not found:
+        raise CheckFailed(f"none of the last {len(ids)} sent messages is in {imap.sent_folder}: the server does not "
+                          f"file copies to {smtp.sent_copy} there (Dovecot: lmtp_save_to_detail_mailbox = yes); "
+                          "or set smtp.sent_copy = \"\" (then a send left unconfirmed by a crash may go twice)")
+    return f"copies to {smtp.sent_copy} reach {imap.sent_folder} ({len(found)} of the last {len(ids)} sent found)"
 
 
 def _rules(desk) -> str:

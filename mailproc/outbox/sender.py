@@ -206,7 +206,7 @@ def recover_stale(desk, stale_after: timedelta = STALE_AFTER) -> int:
     if not stuck:
         return 0
     try:
-        sent_ids = _found_in_sent_copy(desk, [r.message_id for r in stuck])
+        sent_ids = found_in_sent_copy(desk, [r.message_id for r in stuck])
     except MailboxUnavailable as exc:
         log.warning("outbox: %d unconfirmed send(s) wait: cannot check the sent copy: %s", len(stuck), exc)
         return 0
@@ -230,7 +230,7 @@ def recover_stale(desk, stale_after: timedelta = STALE_AFTER) -> int:
     return settled
 
 
-def _found_in_sent_copy(desk, message_ids: list[str]) -> set[str] | None:
+def found_in_sent_copy(desk, message_ids: list[str]) -> set[str] | None:
     """Which of these Message-IDs are in the Sent folder; None when there is no sent copy to ask."""
     if not desk.config.smtp.sent_copy or desk.config.smtp.transport != "smtp":
         return None
