@@ -47,10 +47,11 @@ def run_checks(desk) -> Iterator[tuple[str, bool, str]]:
     yield attempt("templates", lambda: _templates(desk))
     yield attempt("storage", lambda: _storage(desk.storage))
     yield attempt("signing key", lambda: _signing_key(desk))
-    yield attempt("database", lambda: _database(desk))
+    database = attempt("database", lambda: _database(desk))
+    yield database
     yield attempt("imap", lambda: _imap(desk))
     yield attempt("smtp", lambda: _smtp(desk))
-    if desk.config.smtp.sent_copy and desk.config.smtp.transport == "smtp":
+    if desk.config.smtp.sent_copy and desk.config.smtp.transport == "smtp" and database[1]:   # it reads the outbox
         yield attempt("sent copy", lambda: _sent_copy(desk))
 
 
