@@ -4,8 +4,9 @@ most the limits below and never an exception.
 
 This side only picks the attachments, starts the child and reads its answer; it decodes nothing.
 The child is a fork of a warm reader process (a multiprocessing forkserver that imported the
-readers' libraries once, started with a clean environment), so a document costs a fork, not a
-Python start: a text PDF or a DOCX is read in about a tenth of a second.
+readers' libraries once), so a document costs a fork, not a Python start: a text PDF or a DOCX is
+read in a few hundredths of a second. (The process's main module must guard its start with
+``if __name__ == "__main__"``: multiprocessing imports it in each child, as the entry points do.)
 Per message at most ``max_documents`` letters (documents before images), each at most ``max_bytes``
 (a bigger one is skipped with the reason). Per document a child process in its own session, with
 ``memory_mb`` of address space, CPU seconds a little above ``timeout``, no file writes and no core
@@ -22,7 +23,6 @@ import signal
 import multiprocessing
 import time
 from collections.abc import Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -158,37 +158,19 @@ def run_child(kind: str, data: bytes, limits: Limits) -> tuple[list[dict], str |
 
 
 def _readers():
-    """The warm reader process: a forkserver that imported the readers' libraries once, started
-    with only the readers' environment (none of the service's secrets), so that a document costs
-    a fork, not a Python start. Each document is read in a fresh fork of it."""
+    """The warm reader process: a forkserver that imported the readers' libraries once, so that a
+    document costs a fork, not a Python start. Each document is read in a fresh fork of it, which
+    replaces its environment with ``child_environment()`` before it reads anything."""
     global _CONTEXT
     if _CONTEXT is None:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([CHILD, *PRELOAD])
-        with _environment(child_environment()):
-            context.Process(target=_nothing).start()   # starts the forkserver now, in that environment
         _CONTEXT = context
     return _CONTEXT
 
 
 _CONTEXT = None
 PRELOAD = ("pypdfium2", "docx", "odf.opendocument", "odf.teletype", "PIL.Image", "PIL.ImageOps", "PIL.ImageFilter")
-
-
-def _nothing() -> None:
-    pass
-
-
-@contextmanager
-def _environment(environment: dict[str, str]):
-    saved = dict(os.environ)
-    os.environ.clear()
-    os.environ.update(environment)
-    try:
-        yield
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
 
 
 def child_environment() -> dict[str, str]:
