@@ -134,7 +134,7 @@ class OpdRegistry:
         trailing "Kabupaten Lampung Barat". One is a match."""
         bare = _BRACKETED.sub(" ", text)
         forms = (text, bare, *_BRACKETED.findall(text))
-        for form in (*forms, *(_REGION.sub(" ", f) for f in forms)):
+        for form in forms:
             found = self.find(form, cutoff=1.0) if form.strip() else []
             if found:
                 return found
@@ -227,16 +227,15 @@ def _read_opd(path: Path, key: str, raw: Any) -> Opd:
 
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 # "… Kabupaten Lampung Barat", "… Kab. Lampung Barat", "… Lambar": the region every OPD here is in.
-_REGION = re.compile(r"[\s,]+(?:(?:pemerintah\s+)?(?:kabupaten|kab\.?|pemkab)\s+)?(?:lampung\s+barat|lambar)\s*\.?\s*$",
-                     re.IGNORECASE)
+_REGION = re.compile(r" (?:(?:pemerintah )?(?:kabupaten|kab|pemkab) )?(?:lampung barat|lambar)$")
 _GENERIC_PREFIX = re.compile(r"^(?:dinas|badan|kantor|uptd) ")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def _name_form(text: str) -> str:
-    """'Dinas Kesehatan', 'DINAS  KESEHATAN.', 'kesehatan' -> 'kesehatan'."""
+    """'Dinas Kesehatan', 'DINAS  KESEHATAN.', 'kesehatan', 'Dinkes Kab. Lampung Barat' -> 'kesehatan' / 'dinkes'."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return _GENERIC_PREFIX.sub("", _NON_WORD.sub(" ", plain).strip())
+    return _REGION.sub("", _GENERIC_PREFIX.sub("", _NON_WORD.sub(" ", plain).strip()))
 
 
 def _string_list(value: Any, where: str, pattern: re.Pattern[str], what: str) -> tuple[str, ...]:
